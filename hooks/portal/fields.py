@@ -1,0 +1,181 @@
+"""Field-by-field validation of YAML data, collecting located problems.
+
+A ``Fields`` reads one mapping of one source file. Each accessor returns the
+converted value, or None after recording a Problem that names the file, the
+line, the field and the fix; it never raises, so every problem of a file is
+reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Hashable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from .languages import LANGUAGES
+from .problems import Problem, did_you_mean
+from .yamlsource import Document
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_SCHEMES = ("http", "https", "mailto")
+
+_TYPE_NAMES = {bool: "true or false", str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
+
+
+class Fields:
+    """Typed access to the fields of one mapping in one source file."""
+
+    def __init__(self, source: str, doc: Document, problems: list[Problem], path: tuple[Hashable, ...] = ()) -> None:
+        self.source = source
+        self.doc = doc
+        self.problems = problems
+        self.path = path
+        value = doc.data
+        for part in path:
+            value = value[part]
+        self.data: Mapping[Any, Any] = value if isinstance(value, Mapping) else {}
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def problem(self, key: str, message: str, hint: str = "", *sub: Hashable) -> None:
+        """Record a problem at ``key`` (and optional sub-path) of this mapping."""
+        name = field_name((*self.path, key, *sub))
+        line = self.doc.line(*self.path, key, *sub) if key else self.doc.line(*self.path)
+        self.problems.append(Problem(self.source, line, name, message, hint))
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None
+
+    def unknown_keys(self, allowed: Collection[str]) -> None:
+        """Report every key that the schema does not know, with a 'did you mean' hint."""
+        for key in self.data:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(sorted(allowed))}"
+                self.problem(str(key), "unknown key", hint)
+
+    def _typed(self, key: str, kind: type, required: bool) -> Any:
+        if not self.has(key):
+            if required:
+                self.problem(key, "required field is missing", f"add '{key}:'")
+            return None
+        value = self.data[key]
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            self.problem(key, f"must be {_TYPE_NAMES[kind]}, not {_describe(value)}")
+            return None
+        return value
+
+    # -- accessors -------------------------------------------------------------------------
+
+    def text(self, key: str, required: bool = True, max_length: int | None = None) -> str | None:
+        """A non-empty single string."""
+        value = self._typed(key, str, required)
+        if value is None:
+            return None
+        value = value.strip()
+        if not value:
+            self.problem(key, "must not be empty")
+            return None
+        if max_length and len(value) > max_length:
+            self.problem(key, f"is {len(value)} characters long; keep it under {max_length}")
+        return value
+
+    def integer(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
+        value = self._typed(key, int, required)
+        if value is not None and minimum is not None and value < minimum:
+            self.problem(key, f"must be at least {minimum}, not {value}")
+            return None
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self._typed(key, bool, False)
+        return default if value is None else value
+
+    def choice(self, key: str, choices: Collection[str], required: bool = True) -> str | None:
+        value = self._typed(key, str, required)
+        if value is not None and value not in choices:
+            hint = did_you_mean(value, choices) or f"choose one of: {', '.join(sorted(choices))}"
+            self.problem(key, f"unknown value '{value}'", hint)
+            return None
+        return value
+
+    def slug(self, key: str, required: bool = True) -> str | None:
+        value = self._typed(key, str, required)
+        if value is not None and not SLUG.match(value):
+            self.problem(key, f"'{value}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+            return None
+        return value
+
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None:
+            message = url_problem(value)
+            if message:
+                self.problem(key, message, "use an http, https or mailto address")
+                return None
+        return value
+
+    def date(self, key: str, required: bool = True) -> dt.date | None:
+        if not self.has(key):
+            if required:
+                self.problem(key, "required field is missing", "add a date as YYYY-MM-DD")
+            return None
+        value = self.data[key]
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.problem(key, f"'{value}' is not a date", "write it as YYYY-MM-DD")
+        return None
+
+    def localized(self, key: str, required: bool = True) -> dict[str, str] | None:
+        """A ``{fr: …, en: …}`` text with every language of the site present."""
+        value = self._typed(key, dict, required)
+        if value is None:
+            return None
+        result: dict[str, str] = {}
+        for lang in value:
+            if lang not in LANGUAGES:
+                hint = did_you_mean(str(lang), LANGUAGES) or f"languages are: {', '.join(LANGUAGES)}"
+                self.problem(key, f"unknown language '{lang}'", hint, lang)
+        for lang in LANGUAGES:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                what = "is missing" if text is None else f"must be text, not {_describe(text)}"
+                self.problem(key, f"the {lang} text {what}", f"add '{lang}:' under '{key}'")
+            else:
+                result[lang] = text.strip()
+        return result if len(result) == len(LANGUAGES) else None
+
+
+def field_name(path: tuple[Hashable, ...]) -> str:
+    """'speakers[0].name' for ('speakers', 0, 'name'); a leading list index is left out (the line says it)."""
+    name = ""
+    for part in path:
+        if part == "":
+            continue
+        if isinstance(part, int):
+            name += f"[{part}]" if name else ""
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def url_problem(value: str) -> str:
+    """Why ``value`` is not an acceptable link from data, or '' when it is."""
+    parts = urlsplit(value)
+    if parts.scheme not in URL_SCHEMES:
+        return f"'{value}' has the scheme '{parts.scheme or 'none'}'; only http, https and mailto are allowed"
+    if parts.scheme != "mailto" and not parts.netloc:
+        return f"'{value}' has no host"
+    return ""
+
+
+def _describe(value: Any) -> str:
+    for kind, name in _TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return f"{name} ({value!r})" if kind in (int, bool) else name
+    if isinstance(value, (dt.date, float)):
+        return f"{type(value).__name__} ({value})"
+    return type(value).__name__

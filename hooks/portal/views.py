@@ -1,0 +1,81 @@
+"""Prepared objects for templates: what a page shows, computed before rendering.
+
+Templates receive these and do not compute: the language switcher, hreflang
+alternates, the home page's sections and figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import l10n
+from .figures import FigureView, figure_view
+from .languages import language
+from .site import Site
+from .translations import Alternate, SwitcherLink
+from .urls import language_relative_path
+
+
+@dataclass(frozen=True)
+class Card:
+    """A link to a page with its title and a one-sentence description."""
+
+    title: str
+    description: str
+    path: str  #: site-root-relative path within the page's language build
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """The home page's sections."""
+
+    lead_title: str
+    figures_title: str
+    figures: tuple[FigureView, ...]
+    sections_title: str
+    sections: tuple[Card, ...]
+    discover: str
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything our templates add to one page of one language."""
+
+    lang: str
+    locale: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    x_default: str | None
+    switcher: tuple[SwitcherLink, ...]
+    strings: dict[str, str] = field(default_factory=dict)
+    home: HomeView | None = None
+
+
+def page_view(site: Site, lang: str, url: str, is_home: bool) -> PageView:
+    """The view of the page served at ``url`` (relative to its language root, as MkDocs gives it)."""
+    path = language(lang).prefix + url
+    translations = site.translations
+    return PageView(
+        lang=lang,
+        locale=language(lang).locale,
+        canonical=translations.root_url + path,
+        alternates=tuple(translations.alternates(lang, path)),
+        x_default=translations.x_default(lang, path),
+        switcher=tuple(translations.switcher(lang, path)),
+        strings=dict(l10n.strings(lang)),
+        home=home_view(site, lang) if is_home else None,
+    )
+
+
+def home_view(site: Site, lang: str) -> HomeView:
+    """The home page: key figures, then a card per hand-written page in menu order."""
+    cards = tuple(Card(p.title, p.description, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
+                  if p.src_uri != "index.md")
+    return HomeView(
+        lead_title=l10n.text(lang, "home.sections"),
+        figures_title=l10n.text(lang, "home.figures"),
+        figures=tuple(figure_view(f, lang) for f in site.figures),
+        sections_title=l10n.text(lang, "home.sections"),
+        sections=cards,
+        discover=l10n.text(lang, "home.discover"),
+    )

@@ -1,0 +1,30 @@
+"""Template context: the core's prepared views, handed to our templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from portal.views import page_view
+
+from .state import BuildState
+
+
+def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
+    """Add ``portal`` (a PageView) to the context of one page."""
+    context["portal"] = page_view(state.site, state.lang, page.url, page.is_homepage)
+    return context
+
+
+def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[str, Any]]:
+    """One entry per page of this build: its absolute URL and its translations."""
+    entries = []
+    for file in files:
+        page = getattr(file, "page", None)
+        if page is None or page.is_link:
+            continue
+        view = page_view(state.site, state.lang, page.url, False)
+        entries.append({"loc": view.canonical, "alternates": view.alternates, "x_default": view.x_default})
+    return sorted(entries, key=lambda entry: entry["loc"])

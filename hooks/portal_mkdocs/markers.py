@@ -1,0 +1,58 @@
+"""Expand the editors' markers of a page's Markdown with the theme's block templates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from portal import shortcodes
+
+from .report import report
+from .state import BuildState
+
+
+def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    """Replace each ``<!-- portal:… -->`` marker of the page by its rendered block."""
+    if "<!--" not in markdown or "portal:" not in markdown:
+        return markdown
+    if state.templates is None:
+        state.templates = config.theme.get_env()
+
+    def render(name: str, context: Mapping[str, Any]) -> str:
+        return state.templates.get_template(f"partials/portal/{name}.html").render(**context)
+
+    source = page.file.abs_src_path or page.file.src_uri
+    source = _repo_relative(source, config)
+    body_line = _body_line(page)
+    markdown, problems = shortcodes.expand(markdown, source, state.lang, state.site.figures, render, body_line - 1)
+    report(problems)
+    return markdown
+
+
+def _repo_relative(path: str, config: MkDocsConfig) -> str:
+    from pathlib import Path
+
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path
+
+
+def _body_line(page: Page) -> int:
+    """The file line where the Markdown body starts (after the front matter)."""
+    source = page.file.abs_src_path
+    if not source:
+        return 1
+    with open(source, encoding="utf-8-sig") as handle:
+        text = handle.read()
+    if not text.startswith("---"):
+        return 1
+    lines = text.splitlines()
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 2
+    return 1

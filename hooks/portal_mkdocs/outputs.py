@@ -1,0 +1,19 @@
+"""Files written after a language's pages: robots.txt (once, at the site root)."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from portal.site import robots_txt
+
+from .state import BuildState
+
+
+def write_site_files(config: MkDocsConfig, state: BuildState) -> None:
+    """Write the root-only files of the site from the default language's build."""
+    if not state.is_default_language:
+        return
+    with open(os.path.join(config.site_dir, "robots.txt"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(robots_txt(state.root_url))

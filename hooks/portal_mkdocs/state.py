@@ -1,0 +1,63 @@
+"""Per-build state, created in on_config and kept on that build's config.
+
+MkDocs keeps hook modules for the whole process (and ``mkdocs serve`` reuses
+them), so nothing about a build lives in module globals: each build (one per
+language, and one per live reload) gets a fresh ``BuildState``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
+from portal.site import Site, SiteSettings, load_site
+
+_LANG_KEY = "portal_lang"
+_ROOT_KEY = "portal_root_url"
+_STATE_KEY = "portal_state"
+
+
+@dataclass
+class BuildState:
+    """What one language's build knows: its language, the loaded site, the root URL."""
+
+    lang: str
+    root_url: str
+    site: Site
+    templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
+
+    @property
+    def is_default_language(self) -> bool:
+        return self.lang == DEFAULT_LANGUAGE
+
+
+def start_build(config: MkDocsConfig) -> BuildState:
+    """Load the site for this build and attach a fresh state to ``config``."""
+    lang = config.extra.get(_LANG_KEY, DEFAULT_LANGUAGE)
+    if lang not in LANGUAGES:
+        raise ValueError(f"extra.{_LANG_KEY} must be one of {LANGUAGES}, not {lang!r}")
+    root_url = config.extra.get(_ROOT_KEY) or config.site_url or "/"
+    if not root_url.endswith("/"):
+        root_url += "/"
+    config.extra[_LANG_KEY] = lang
+    config.extra[_ROOT_KEY] = root_url
+    config.theme["language"] = lang
+    repo_root = Path(config.config_file_path).resolve().parent
+    settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url)
+    state = BuildState(lang=lang, root_url=root_url, site=load_site(settings))
+    config.extra[_STATE_KEY] = state
+    return state
+
+
+def state_of(config: MkDocsConfig) -> BuildState:
+    """The state that on_config attached to this build's config."""
+    return config.extra[_STATE_KEY]
+
+
+def language_config_overrides(lang: str, root_url: str) -> dict[str, object]:
+    """The ``extra`` entries that make a nested build build ``lang`` under the same root."""
+    return {_LANG_KEY: lang, _ROOT_KEY: root_url}

@@ -1,0 +1,66 @@
+"""MkDocs entry hooks of the culture portal: each event delegates to the adapter.
+
+This is the only file listed under ``hooks:`` in mkdocs.yml. MkDocs puts this
+folder on ``sys.path`` only while it imports this file, so every package is
+imported here, at the top, never inside an event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import portal.slugs as slugs
+import portal_mkdocs.context as context
+import portal_mkdocs.files as files_
+import portal_mkdocs.markers as markers
+import portal_mkdocs.multibuild as multibuild
+import portal_mkdocs.outputs as outputs
+import portal_mkdocs.process as process
+import portal_mkdocs.report as report
+import portal_mkdocs.state as state
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    process.record_startup(command, dirty)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    build = state.start_build(config)
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
+    if build.is_default_language:  # the site is the same for every language: report once
+        report.report(build.site.problems)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = state.state_of(config)
+    config["nav"] = files_.language_nav(build.site, build.lang)
+    return files_.language_files(files, config, build.site, build.lang)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return markers.expand_markers(markdown, page, config, state.state_of(config))
+
+
+def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    return context.add_page_context(ctx, page, state.state_of(config))
+
+
+def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == "sitemap.xml":
+        ctx["portal_sitemap"] = context.sitemap_entries(ctx["pages"], state.state_of(config))
+    return ctx
+
+
+# Late, so that every other plugin has written its files before the other
+# languages are built (the default language's build cleans the whole site first).
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    build = state.state_of(config)
+    outputs.write_site_files(config, build)
+    multibuild.build_other_languages(config, build)

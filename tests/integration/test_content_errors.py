@@ -1,0 +1,58 @@
+"""Bad content: located messages, no traceback; strict fails, a preview keeps every valid page."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_site, run_build, write
+
+EXPECTED = [
+    "content/broken.fr.md:3: descripton: unknown key (did you mean 'description'?)",
+    "content/broken.fr.md:2: description: required field is missing (add 'description:')",
+    "content/_data/key-figures.yml:2: value: must be a whole number, not text",
+    "content/equipe.fr.md:16: portal:video: 'bad' is not a YouTube video id",
+    "content/notes.md: the file name has no language suffix (name it like 'page.fr.md' or 'page.en.md')",
+]
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("broken")
+    config = make_site(root / "src")
+    write(root / "src", "content/broken.fr.md", """
+        ---
+        title: Page cassée
+        descripton: faute de frappe
+        ---
+        Texte.
+        """)
+    write(root / "src", "content/notes.md", "Notes\n")
+    write(root / "src", "content/_data/key-figures.yml", """
+        - id: people-reached
+          value: "430000"
+          label: {fr: personnes, en: people}
+        """)
+    equipe = root / "src/content/equipe.fr.md"
+    equipe.write_text(equipe.read_text(encoding="utf-8") + "\n<!-- portal:video youtube=bad title=\"x\" -->\n",
+                      encoding="utf-8")
+    return root, config
+
+
+def test_strict_build_fails_with_every_problem_located_and_no_traceback(broken_site):
+    root, config = broken_site
+    build = run_build(config, root / "strict-site", strict=True)
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    for line in EXPECTED:
+        assert line in build.log, f"missing: {line}\n{build.log}"
+    assert "Aborted with" in build.log
+
+
+def test_preview_build_publishes_everything_valid(broken_site):
+    root, config = broken_site
+    build = run_build(config, root / "preview-site", strict=False)
+    assert build.returncode == 0, build.log
+    assert "Traceback" not in build.log
+    assert not (build.site / "broken").exists()
+    for page in ["index.html", "equipe/index.html", "contact/index.html", "en/team/index.html", "en/guide/index.html"]:
+        assert (build.site / page).exists(), page

@@ -1,0 +1,37 @@
+"""The repository's own site builds with --strict and holds the pages it promises."""
+
+from __future__ import annotations
+
+from lxml import html
+
+FRENCH = ["", "mission/", "engagements/", "ingenierie/", "plaidoyer/", "a-propos/"]
+ENGLISH = ["en/", "en/mission/", "en/commitments/", "en/cultural-engineering/", "en/advocacy/", "en/about/"]
+
+
+def test_real_site_builds_strict(real_build):
+    assert real_build.returncode == 0, real_build.log
+    assert "WARNING" not in real_build.log
+
+
+def test_real_site_pages_exist_in_both_languages(real_build):
+    for path in FRENCH + ENGLISH:
+        tree = html.fromstring(real_build.read(path + "index.html"))
+        assert tree.get("lang") == ("en" if path.startswith("en/") else "fr"), path
+        assert tree.xpath("//h1"), path
+
+
+def test_key_figures_on_the_about_pages(real_build):
+    def numbers(path: str) -> list[str]:
+        tree = html.fromstring(real_build.read(path))
+        return [n.text_content().replace("\u202f", " ").replace("\xa0", " ")
+                for n in tree.xpath("//article//*[contains(@class,'portal-figures__number')]")]
+
+    assert numbers("a-propos/index.html") == ["12", "430 000", "700", "85 %"]
+    assert numbers("en/about/index.html") == ["12", "430,000", "700", "85%"]
+
+
+def test_no_google_fonts_or_other_host_in_page_heads(real_build):
+    for path in FRENCH + ENGLISH:
+        tree = html.fromstring(real_build.read(path + "index.html"))
+        for url in tree.xpath("//link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']/@href | //script/@src"):
+            assert not url.startswith(("http://", "https://", "//")), (path, url)
