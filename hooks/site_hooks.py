@@ -44,6 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markers.neutralise_meta(page)
     return markers.expand_markers(markdown, page, config, state.state_of(config))
 
 

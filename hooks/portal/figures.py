@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
@@ -11,8 +11,10 @@ from .fields import SLUG, Fields
 from .problems import Problem
 from .yamlsource import SourceError, load_yaml, read_text
 
-FIGURE_KEYS = ("id", "value", "unit", "qualifier", "label")
-UNITS = ("count", "percent")
+FIGURE_KEYS = ("id", "value", "unit", "qualifier", "label", "counts", "unlisted")
+#: What a figure may declare that it counts, so the build can check it against the data.
+COUNTABLE = ("structures",)
+UNITS = ("count", "percent", "m2", "year")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,9 @@ class KeyFigure:
     unit: str
     label: dict[str, str]
     qualifier: dict[str, str] | None = None
+    counts: str | None = None  #: 'structures': the value must match the structure files
+    unlisted: int = 0  #: how many of those counted have no file yet
+    line: int = 0  #: line of the value, for messages
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,10 @@ def format_number(value: int, unit: str, lang: str) -> str:
     """Format a figure's value with the locale's digit grouping and percent sign."""
     if unit == "percent":
         return format_percent(value / 100, locale=lang)
-    return format_decimal(value, locale=lang)
+    if unit == "year":
+        return str(value)  # a year is never grouped: 2024, not 2 024
+    number = format_decimal(value, locale=lang)
+    return f"{number}\u00a0m²" if unit == "m2" else number
 
 
 def figure_view(figure: KeyFigure, lang: str) -> FigureView:
@@ -65,19 +73,30 @@ def load_key_figures(path: Path, repo_root: Path) -> tuple[list[KeyFigure], list
         if not isinstance(item, dict):
             problems.append(Problem(source, doc.line(index), f"[{index}]", "each figure must be a mapping"))
             continue
-        before = len(problems)
         fields = Fields(source, doc, problems, (index,))
-        fields.unknown_keys(FIGURE_KEYS)
         fid = fields.slug("id")
-        value = fields.integer("value", minimum=0)
-        unit = fields.choice("unit", UNITS, required=False) or "count"
-        label = fields.localized("label")
-        qualifier = fields.localized("qualifier", required=False)
         if fid and any(f.id == fid for f in figures):
             fields.problem("id", f"'{fid}' is used twice", "give each figure its own id")
-        if len(problems) == before and fid and value is not None and label:
-            figures.append(KeyFigure(fid, value, unit, label, qualifier))
+            continue
+        counts = fields.choice("counts", COUNTABLE, required=False)
+        unlisted = fields.integer("unlisted", required=False, minimum=0) or 0
+        figure = read_figure(fields, fid or "", FIGURE_KEYS)
+        if figure and fid:
+            figures.append(replace(figure, counts=counts, unlisted=unlisted, line=doc.line(index, "value")))
     return figures, problems
+
+
+def read_figure(fields: Fields, fid: str, keys: tuple[str, ...]) -> KeyFigure | None:
+    """Validate one figure mapping (value, unit, label, qualifier); None if it has a problem."""
+    before = len(fields.problems)
+    fields.unknown_keys(keys)
+    value = fields.integer("value", minimum=0)
+    unit = fields.choice("unit", UNITS, required=False) or "count"
+    label = fields.localized("label")
+    qualifier = fields.localized("qualifier", required=False)
+    if len(fields.problems) > before or value is None or label is None:
+        return None
+    return KeyFigure(fid, value, unit, label, qualifier)
 
 
 __all__ = ["KeyFigure", "FigureView", "figure_view", "format_number", "load_key_figures", "SLUG"]

@@ -25,7 +25,7 @@ class Problem:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean …?' hint for a misspelt key or value, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
     return f"did you mean '{close[0]}'?" if close else ""
 
 

@@ -9,6 +9,7 @@ from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .pages import HandPage, load_hand_pages
 from .problems import Problem, sorted_problems
+from .structures import Structure, load_structures
 from .translations import Translations
 from .urls import absolute, page_path
 
@@ -32,7 +33,11 @@ class Site:
     pages: tuple[HandPage, ...]
     figures: tuple[KeyFigure, ...]
     translations: Translations
+    structures: tuple[Structure, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+
+    def structure(self, slug: str) -> Structure | None:
+        return next((s for s in self.structures if s.slug == slug), None)
 
     def pages_in(self, lang: str) -> list[HandPage]:
         """The hand-written pages of one language, in menu order (order, then title)."""
@@ -46,9 +51,49 @@ def load_site(settings: SiteSettings) -> Site:
     problems += page_problems
     figures, figure_problems = load_key_figures(settings.content_dir / KEY_FIGURES_FILE, settings.repo_root)
     problems += figure_problems
+    structures, structure_problems = load_structures(settings.repo_root / "structures", settings.repo_root)
+    problems += structure_problems
+    problems += _generated_paths_taken(pages)
+    problems += check_counted_figures(figures, settings, _structure_files(settings))
+    pages = [p for p in pages if not _is_generated_path(p.src_uri)]
     translations = Translations(settings.root_url)
     translations.add_all((f"page:{p.key}", p.lang, page_path(p.src_uri, p.lang)) for p in pages)
-    return Site(settings, tuple(pages), tuple(figures), translations, tuple(sorted_problems(problems)))
+    for lang in LANGUAGES:
+        if structures:
+            translations.add("page:structures", lang, page_path("structures/index.md", lang))
+        translations.add_all((f"structure:{s.slug}", lang, page_path(f"structures/{s.slug}.md", lang))
+                             for s in structures)
+    return Site(settings, tuple(pages), tuple(figures), translations, tuple(structures),
+                tuple(sorted_problems(problems)))
+
+
+def _structure_files(settings: SiteSettings) -> int:
+    folder = settings.repo_root / "structures"
+    return len(list(folder.glob("*.y*ml"))) if folder.is_dir() else 0
+
+
+def check_counted_figures(figures: list[KeyFigure], settings: SiteSettings, structure_files: int) -> list[Problem]:
+    """A figure that counts structures must equal the structure files plus those declared unlisted."""
+    problems = []
+    source = (settings.content_dir / KEY_FIGURES_FILE).relative_to(settings.repo_root).as_posix()
+    for figure in figures:
+        if figure.counts == "structures" and structure_files + figure.unlisted != figure.value:
+            problems.append(Problem(
+                source, figure.line, "value",
+                f"says {figure.value} structures, but structures/ has {structure_files} files "
+                f"and 'unlisted' is {figure.unlisted}",
+                "update the figure, or 'unlisted' (structures of the group without a file yet)"))
+    return problems
+
+
+def _is_generated_path(src_uri: str) -> bool:
+    """Generated sections own their folder: 'structures/' belongs to the directory."""
+    return src_uri.split("/", 1)[0] == "structures"
+
+
+def _generated_paths_taken(pages: list[HandPage]) -> list[Problem]:
+    return [Problem(p.source, None, "", "'structures/' is where the structure pages are generated",
+                    "move this page elsewhere in content/") for p in pages if _is_generated_path(p.src_uri)]
 
 
 def robots_txt(root_url: str) -> str:

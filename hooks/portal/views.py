@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from . import l10n
 from .figures import FigureView, figure_view
 from .languages import language
+from .plans import DIRECTORY
 from .site import Site
+from .structure_views import DirectoryView, StructureCard, StructureView, directory_view, home_structures, structure_view
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
@@ -35,6 +37,10 @@ class HomeView:
     sections_title: str
     sections: tuple[Card, ...]
     discover: str
+    structures_title: str
+    structures: tuple[StructureCard, ...]
+    structures_all: str
+    directory_path: str
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,18 @@ class PageView:
     switcher: tuple[SwitcherLink, ...]
     strings: dict[str, str] = field(default_factory=dict)
     home: HomeView | None = None
+    directory: DirectoryView | None = None
+    structure: StructureView | None = None
 
 
-def page_view(site: Site, lang: str, url: str, is_home: bool) -> PageView:
-    """The view of the page served at ``url`` (relative to its language root, as MkDocs gives it)."""
+def page_view(site: Site, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
+    """The view of one page: ``src_uri`` as the language build names it, ``url`` relative to its root."""
     path = language(lang).prefix + url
     translations = site.translations
+    structure = None
+    if src_uri.startswith("structures/") and src_uri != DIRECTORY:
+        found = site.structure(src_uri[len("structures/"):-len(".md")])
+        structure = structure_view(site, found, lang) if found else None
     return PageView(
         lang=lang,
         locale=language(lang).locale,
@@ -64,6 +76,8 @@ def page_view(site: Site, lang: str, url: str, is_home: bool) -> PageView:
         switcher=tuple(translations.switcher(lang, path)),
         strings=dict(l10n.strings(lang)),
         home=home_view(site, lang) if is_home else None,
+        directory=directory_view(site, lang) if src_uri == DIRECTORY else None,
+        structure=structure,
     )
 
 
@@ -78,4 +92,8 @@ def home_view(site: Site, lang: str) -> HomeView:
         sections_title=l10n.text(lang, "home.sections"),
         sections=cards,
         discover=l10n.text(lang, "home.discover"),
+        structures_title=l10n.text(lang, "home.structures"),
+        structures=home_structures(site, lang),
+        structures_all=l10n.text(lang, "home.structures.all"),
+        directory_path=language_relative_path(DIRECTORY),
     )

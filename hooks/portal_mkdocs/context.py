@@ -14,7 +14,7 @@ from .state import BuildState
 
 def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
     """Add ``portal`` (a PageView) to the context of one page."""
-    context["portal"] = page_view(state.site, state.lang, page.url, page.is_homepage)
+    context["portal"] = page_view(state.site, state.lang, page.file.src_uri, page.url, page.is_homepage)
     return context
 
 
@@ -25,6 +25,6 @@ def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[st
         page = getattr(file, "page", None)
         if page is None or page.is_link:
             continue
-        view = page_view(state.site, state.lang, page.url, False)
+        view = page_view(state.site, state.lang, file.src_uri, page.url, False)
         entries.append({"loc": view.canonical, "alternates": view.alternates, "x_default": view.x_default})
     return sorted(entries, key=lambda entry: entry["loc"])

@@ -9,9 +9,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from portal import shortcodes
+from portal.escaping import neutralise
 
 from .report import report
 from .state import BuildState
+
+
+def neutralise_meta(page: Page) -> None:
+    """Make the front-matter texts that Material prints raw safe to print."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = neutralise(page.meta[key])
 
 
 def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:

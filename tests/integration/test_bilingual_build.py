@@ -11,9 +11,10 @@ from lxml import etree, html
 
 from conftest import SITE_URL, Build
 
+STRUCTURES = ["structures/index.html", "structures/alpha/index.html", "structures/beta/index.html"]
 PAGES = {
-    "fr": ["index.html", "equipe/index.html", "contact/index.html", "guide/index.html"],
-    "en": ["en/index.html", "en/team/index.html", "en/guide/index.html"],
+    "fr": ["index.html", "equipe/index.html", "contact/index.html", "guide/index.html", *STRUCTURES],
+    "en": ["en/index.html", "en/team/index.html", "en/guide/index.html", *("en/" + p for p in STRUCTURES)],
 }
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -129,9 +130,9 @@ def test_key_figures_use_the_locale_number_format(minimal_build):
         return [n.text_content().replace("\u202f", " ").replace("\xa0", " ")
                 for n in doc(minimal_build, page).xpath("//article//*[contains(@class,'portal-figures__number')]")]
 
-    assert figures("equipe/index.html") == ["430 000", "85 %"]
-    assert figures("en/team/index.html") == ["430,000", "85%"]
-    assert figures("index.html") == ["430 000", "85 %"]  # the home page shows them too
+    assert figures("equipe/index.html") == ["430 000", "85 %", "3"]
+    assert figures("en/team/index.html") == ["430,000", "85%", "3"]
+    assert figures("index.html") == ["430 000", "85 %", "3"]  # the home page shows them too
 
 
 def test_video_is_click_to_load(minimal_build):

@@ -12,6 +12,9 @@ EXPECTED = [
     "content/_data/key-figures.yml:2: value: must be a whole number, not text",
     "content/equipe.fr.md:16: portal:video: 'bad' is not a YouTube video id",
     "content/notes.md: the file name has no language suffix (name it like 'page.fr.md' or 'page.en.md')",
+    "structures/gamma.yml:2: category: unknown value 'theatre' (choose one of: education, engineering, integration, other, production)",
+    "structures/gamma.yml:4: website: 'javascript:alert(1)' has the scheme 'javascript'; only http, https and mailto are allowed (use an http, https or mailto address)",
+    "content/_data/key-figures.yml:11: value: says 3 structures, but structures/ has 3 files and 'unlisted' is 1 (update the figure, or 'unlisted' (structures of the group without a file yet))",
 ]
 
 
@@ -27,10 +30,25 @@ def broken_site(tmp_path_factory):
         Texte.
         """)
     write(root / "src", "content/notes.md", "Notes\n")
+    write(root / "src", "structures/gamma.yml", """
+        name: Gamma
+        category: theatre
+        summary: {fr: Un théâtre., en: A theatre.}
+        website: javascript:alert(1)
+        description: {fr: Texte., en: Text.}
+        """)
     write(root / "src", "content/_data/key-figures.yml", """
         - id: people-reached
           value: "430000"
           label: {fr: personnes, en: people}
+        - id: ok
+          value: 1
+          label: {fr: un, en: one}
+        - id: structures
+          counts: structures
+          unlisted: 1
+          label: {fr: structures, en: structures}
+          value: 3
         """)
     equipe = root / "src/content/equipe.fr.md"
     equipe.write_text(equipe.read_text(encoding="utf-8") + "\n<!-- portal:video youtube=bad title=\"x\" -->\n",
@@ -54,5 +72,7 @@ def test_preview_build_publishes_everything_valid(broken_site):
     assert build.returncode == 0, build.log
     assert "Traceback" not in build.log
     assert not (build.site / "broken").exists()
-    for page in ["index.html", "equipe/index.html", "contact/index.html", "en/team/index.html", "en/guide/index.html"]:
+    assert not (build.site / "structures/gamma").exists()
+    for page in ["index.html", "equipe/index.html", "contact/index.html", "en/team/index.html", "en/guide/index.html",
+                 "structures/alpha/index.html", "en/structures/beta/index.html"]:
         assert (build.site / page).exists(), page

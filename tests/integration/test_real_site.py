@@ -35,3 +35,20 @@ def test_no_google_fonts_or_other_host_in_page_heads(real_build):
         tree = html.fromstring(real_build.read(path + "index.html"))
         for url in tree.xpath("//link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']/@href | //script/@src"):
             assert not url.startswith(("http://", "https://", "//")), (path, url)
+
+
+def test_every_structure_has_a_page_in_both_languages(real_build):
+    import json
+    from pathlib import Path
+
+    slugs = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "structures").glob("*.yml"))
+    assert len(slugs) >= 10
+    for prefix in ("", "en/"):
+        directory = html.fromstring(real_build.read(prefix + "structures/index.html"))
+        listed = {href.strip("./").split("/")[-1] for href in
+                  directory.xpath("//section[contains(@class,'portal-group')]//h3/a/@href")}
+        assert listed == set(slugs)
+        for slug in slugs:
+            tree = html.fromstring(real_build.read(f"{prefix}structures/{slug}/index.html"))
+            data = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+            assert data["@type"] == "Organization"

@@ -40,7 +40,7 @@ def test_every_problem_of_a_page_is_reported_with_its_line(tmp_path):
         "content/a.fr.md:2: title: required field is missing (add 'title:')",
         "content/a.fr.md:3: description: must be text, not a whole number (3)",
         "content/a.fr.md:4: slug: 'Not A Slug' is not a slug (use lowercase ASCII letters, digits and hyphens)",
-        "content/a.fr.md:5: template: unknown value 'blog.html' (did you mean 'home.html'?)",
+        "content/a.fr.md:5: template: unknown value 'blog.html' (choose one of: home.html)",
     ]
 
 

@@ -1,0 +1,110 @@
+"""Images referenced by content: checked, then published without any metadata.
+
+Readers of the site include children and people in vulnerable situations, so
+no published image keeps EXIF, GPS, XMP or comments: each is decoded, turned
+upright by its EXIF orientation, converted to sRGB-compatible modes, and
+re-encoded into a cache folder (keyed by content hash) outside the source tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .fields import Fields
+
+MAX_PIXELS = 40_000_000  # larger is refused as a possible decompression bomb
+FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+IMAGE_KEYS = ("src", "alt")
+
+
+@dataclass(frozen=True)
+class ContentImage:
+    """An image of a content item: its checked source file and its alt text per language."""
+
+    source: Path  #: absolute path of the original
+    name: str  #: file name as published ('logo.png')
+    alt: dict[str, str]
+    width: int
+    height: int
+
+
+def read_image(fields: Fields, key: str, base_dir: Path, repo_root: Path) -> ContentImage | None:
+    """Validate ``key: {src, alt: {fr, en}}`` whose src is relative to ``base_dir``."""
+    if not fields.has(key):
+        return None
+    if not isinstance(fields.data[key], dict):
+        fields.problem(key, "must be a mapping with 'src' and 'alt'")
+        return None
+    image = Fields(fields.source, fields.doc, fields.problems, (*fields.path, key))
+    image.unknown_keys(IMAGE_KEYS)
+    src = image.text("src")
+    alt = image.localized("alt")
+    if src is None:
+        return None
+    path = (base_dir / src)
+    message = _path_problem(path, repo_root)
+    if message:
+        image.problem("src", message)
+        return None
+    try:
+        with Image.open(path) as opened:
+            if opened.size[0] * opened.size[1] > MAX_PIXELS:
+                raise Image.DecompressionBombError(opened.size)
+            if opened.format not in FORMATS:
+                image.problem("src", f"'{src}' is a {opened.format} image", "use JPEG, PNG or WebP")
+                return None
+            width, height = ImageOps.exif_transpose(opened).size if _rotated(opened) else opened.size
+            opened.load()
+    except Image.DecompressionBombError:
+        image.problem("src", f"'{src}' has more than {MAX_PIXELS:,} pixels", "resize it before adding it")
+        return None
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        reason = "is not an image" if isinstance(error, UnidentifiedImageError) else f"cannot be read ({error})"
+        image.problem("src", f"'{src}' {reason}", "export it again as JPEG or PNG")
+        return None
+    if alt is None:
+        return None
+    return ContentImage(path.resolve(), path.name, alt, width, height)
+
+
+def _path_problem(path: Path, repo_root: Path) -> str:
+    if not path.absolute().resolve().is_relative_to(repo_root.resolve()):
+        what = "a link pointing" if path.is_symlink() else "a path"
+        return f"{what} outside the repository is not allowed"
+    if not path.exists():
+        return f"'{path.name}' does not exist next to the file"
+    resolved = path.resolve()
+    if not resolved.is_file():
+        return f"'{path.name}' is not a file"
+    return ""
+
+
+def _rotated(image: Image.Image) -> bool:
+    return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+
+
+def published_copy(image: ContentImage, cache_dir: Path) -> Path:
+    """A metadata-free, upright copy of the image in ``cache_dir`` (made once per content)."""
+    digest = hashlib.sha256(image.source.read_bytes()).hexdigest()[:20]
+    with Image.open(image.source) as opened:
+        suffix = FORMATS[opened.format]
+        target = cache_dir / f"{digest}-v1{suffix}"
+        if target.exists():
+            return target
+        upright = ImageOps.exif_transpose(opened)
+        if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+            upright = upright.convert("RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB")
+        if suffix == ".jpg" and upright.mode in ("RGBA", "LA"):
+            upright = upright.convert("RGB")
+        upright.info = {}  # Pillow re-writes exif, comment, icc and xmp found here
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".tmp{os.getpid()}{suffix}")
+        # No exif/icc/xmp/comment arguments: nothing but pixels is written.
+        upright.save(temporary, format=opened.format, **({"quality": 88} if suffix != ".png" else {}))
+        temporary.replace(target)
+    return target

@@ -1,0 +1,129 @@
+"""Prepared views of the structures: the directory, one structure's page, the home section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .figures import FigureView, figure_view
+from .images import ContentImage
+from .jsonld import organization, script_json
+from .plans import DIRECTORY, structure_src_uri
+from .site import Site
+from .slugs import slugify
+from .structures import CATEGORIES, Structure, category_name
+from .urls import absolute, language_relative_path, page_path
+
+
+@dataclass(frozen=True)
+class StructureCard:
+    """A structure in a listing."""
+
+    slug: str
+    name: str
+    summary: str
+    category: str
+    city: str  #: '' when unknown; the filter's value
+    place: str  #: the city, or the free-text location, for display
+    path: str  #: relative to the language root
+
+
+@dataclass(frozen=True)
+class CategoryGroup:
+    key: str
+    name: str
+    structures: tuple[StructureCard, ...]
+
+
+@dataclass(frozen=True)
+class DirectoryView:
+    groups: tuple[CategoryGroup, ...]
+    categories: tuple[tuple[str, str], ...]  #: (key, name) of non-empty categories
+    cities: tuple[str, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class ImageView:
+    path: str  #: relative to the language root
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class StructureView:
+    name: str
+    summary: str
+    category: str
+    category_name: str
+    category_path: str  #: the directory, at this category's group
+    place: str
+    address: str
+    website: str
+    founded: str
+    facts: tuple[FigureView, ...]
+    logo: ImageView | None
+    photo: ImageView | None
+    directory_path: str
+    json_ld: str
+
+
+def image_path(slug: str, image: ContentImage) -> str:
+    """Where a structure's image is published, relative to a language root."""
+    return f"structures/{slug}/{image.name}"
+
+
+def card(structure: Structure, lang: str) -> StructureCard:
+    place = structure.city or (structure.location or {}).get(lang, "")
+    return StructureCard(structure.slug, structure.name, structure.summary[lang], structure.category,
+                         structure.city or "", place, language_relative_path(structure_src_uri(structure.slug)))
+
+
+def directory_view(site: Site, lang: str) -> DirectoryView:
+    """Structures grouped by category in the vocabulary's order, by name within a group."""
+    groups = []
+    for key in CATEGORIES:
+        members = sorted((s for s in site.structures if s.category == key), key=lambda s: _sort_name(s.name))
+        if members:
+            groups.append(CategoryGroup(key, category_name(key, lang), tuple(card(s, lang) for s in members)))
+    cities = sorted({s.city for s in site.structures if s.city}, key=_sort_name)
+    return DirectoryView(tuple(groups), tuple((g.key, g.name) for g in groups), tuple(cities), len(site.structures))
+
+
+def structure_view(site: Site, structure: Structure, lang: str) -> StructureView:
+    page_url = absolute(site.translations.root_url, page_path(structure_src_uri(structure.slug), lang))
+    images = {kind: img for kind, img in (("logo", structure.logo), ("photo", structure.photo)) if img}
+    image_urls = {kind: absolute(site.translations.root_url, page_path(image_path(structure.slug, img), lang)[:-1])
+                  for kind, img in images.items()}
+    views = {kind: ImageView(image_path(structure.slug, img), img.alt[lang], img.width, img.height)
+             for kind, img in images.items()}
+    directory = language_relative_path(DIRECTORY)
+    return StructureView(
+        name=structure.name,
+        summary=structure.summary[lang],
+        category=structure.category,
+        category_name=category_name(structure.category, lang),
+        category_path=f"{directory}#{structure.category}",
+        place=structure.city or (structure.location or {}).get(lang, ""),
+        address=structure.address or "",
+        website=structure.website or "",
+        founded=str(structure.founded) if structure.founded else "",
+        facts=tuple(figure_view(f, lang) for f in structure.facts),
+        logo=views.get("logo"),
+        photo=views.get("photo"),
+        directory_path=directory,
+        json_ld=script_json(organization(structure, lang, page_url, image_urls)),
+    )
+
+
+def home_structures(site: Site, lang: str) -> tuple[StructureCard, ...]:
+    """Every structure, by name, for the home page."""
+    return tuple(card(s, lang) for s in sorted(site.structures, key=lambda s: _sort_name(s.name)))
+
+
+def _sort_name(name: str) -> str:
+    """Sort 'Le Troisième Pôle' under T and 'La Citadelle' under C, accents aside."""
+    words = slugify(name).split("-")
+    if len(words) > 1 and words[0] in ("le", "la", "les", "l"):
+        words = words[1:]
+    return "-".join(words)
