@@ -33,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = state.start_build(config)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
     if build.is_default_language:  # the site is the same for every language: report once
-        report.report(build.site.problems)
+        report.report(build.site.problems, config)
     return config
 
 

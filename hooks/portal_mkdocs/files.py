@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
+
+from .host import host_module
 
 from portal import l10n
 from portal.escaping import neutralise
@@ -17,8 +18,6 @@ from portal.structure_views import image_path
 
 from . import material_js
 
-log = logging.getLogger("mkdocs.plugins.portal")
-
 _DATA_DIR = KEY_FIGURES_FILE.split("/", 1)[0] + "/"
 
 
@@ -28,6 +27,7 @@ def language_files(files: Files, config: MkDocsConfig, site: Site, lang: str) ->
     Pages of other languages, pages with content problems and the data folder
     are left out; the pages' real paths are kept, so MkDocs reads the right file.
     """
+    host = host_module(config, "structure.files")
     content_dir = Path(config.docs_dir).resolve()
     ours = {(content_dir / p.source.split("/", 1)[1]).resolve(): p for p in site.pages_in(lang)}
     result: list[File] = []
@@ -35,26 +35,28 @@ def language_files(files: Files, config: MkDocsConfig, site: Site, lang: str) ->
         if file.is_documentation_page():
             page = ours.get(Path(file.abs_src_path).resolve()) if file.abs_src_path else None
             if page is not None:
-                result.append(File.generated(config, page.src_uri, abs_src_path=file.abs_src_path))
+                result.append(host.File.generated(config, page.src_uri, abs_src_path=file.abs_src_path))
             continue
         if file.src_uri.startswith(_DATA_DIR):
             continue
         result.append(material_js.patched(file, config) or file)
     result += generated_files(config, site, lang)
-    return Files(result)
+    return host.Files(result)
 
 
 def generated_files(config: MkDocsConfig, site: Site, lang: str) -> list[File]:
     """The core's generated pages of this language, and the images they show."""
-    files = [File.generated(config, page.src_uri, content=page.markdown,
-                            inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+    host = host_module(config, "structure.files")
+    inclusion = host.InclusionLevel
+    files = [host.File.generated(config, page.src_uri, content=page.markdown,
+                                 inclusion=inclusion.UNDEFINED if page.in_nav else inclusion.NOT_IN_NAV)
              for page in plan_pages(site, lang)]
     cache = image_cache(config)
     for structure in site.structures:
         for image in (structure.logo, structure.photo):
             if image:
-                files.append(File.generated(config, image_path(structure.slug, image),
-                                            abs_src_path=str(published_copy(image, cache))))
+                files.append(host.File.generated(config, image_path(structure.slug, image),
+                                                 abs_src_path=str(published_copy(image, cache))))
     return files
 
 

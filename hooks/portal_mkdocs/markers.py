@@ -36,7 +36,7 @@ def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: Build
     source = _repo_relative(source, config)
     body_line = _body_line(page)
     markdown, problems = shortcodes.expand(markdown, source, state.lang, state.site.figures, render, body_line - 1)
-    report(problems)
+    report(problems, config)
     return markdown
 
 

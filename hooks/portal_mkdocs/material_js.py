@@ -11,13 +11,13 @@ a warning says so, and a strict build fails until this is looked at again.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-log = logging.getLogger("mkdocs.plugins.portal")
+from .host import host_module
+from .report import logger
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 #: The statement that starts Material 9.8.1's "alternate" integration.
@@ -31,7 +31,8 @@ def patched(file: File, config: MkDocsConfig) -> File | None:
     with open(file.abs_src_path, encoding="utf-8") as handle:
         code = handle.read()
     if code.count(LANGUAGE_SWITCHING_CALL) != 1:
-        log.warning(f"{file.src_uri}: Material's language-switching call was not found; "
+        logger(config).warning(f"{file.src_uri}: Material's language-switching call was not found; "
                     "check portal_mkdocs/material_js.py against the installed Material version")
         return None
-    return File.generated(config, file.src_uri, content=code.replace(LANGUAGE_SWITCHING_CALL, "", 1))
+    generated = host_module(config, "structure.files").File.generated
+    return generated(config, file.src_uri, content=code.replace(LANGUAGE_SWITCHING_CALL, "", 1))

@@ -4,8 +4,9 @@ One MkDocs build per language (DESIGN.md §4): the default language's build
 writes the site root, then builds each other language into ``<site>/<lang>/``
 with its own config, so ``<html lang>``, Material's strings, the search index
 and its stemmer, the sitemap and the 404 page are native to each language.
-``mkdocs.commands.build.build`` is not a documented plugin API: this module is
-the only place that calls it (MkDocs 1.6.1 signature, pinned).
+``commands.build.build`` is not a documented plugin API: this module is the
+only place that calls it (MkDocs 1.6.1 signature, pinned; ProperDocs keeps it),
+always from the program that runs the default language's build.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.languages import other_languages
 from portal.urls import language_root
 
+from .host import host_module, host_package
 from .process import PROCESS
 from .state import BuildState, language_config_overrides
 
@@ -30,6 +30,8 @@ def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     """Build every language but the default one, each into its sub-folder of the site."""
     if not state.is_default_language:
         return  # a nested build never starts more builds
+    load_config = host_module(config, "config").load_config
+    build = host_module(config, "commands.build").build
     for lang in other_languages(state.lang):
         sub = load_config(
             config_file=config.config_file_path,
@@ -47,7 +49,7 @@ def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
         if search is not None:
             search.config.lang = [lang]
         serve_url = sub.site_url if PROCESS.serving else None
-        with _log_prefix(f"[{lang}] "):
+        with _log_prefix(f"[{lang}] ", host_package(config)):
             build(sub, serve_url=serve_url, dirty=PROCESS.dirty)
 
 
@@ -63,13 +65,13 @@ class _Prefix(logging.Filter):
 
 
 @contextmanager
-def _log_prefix(prefix: str) -> Iterator[None]:
+def _log_prefix(prefix: str, logger: str) -> Iterator[None]:
     """Prefix the nested build's log lines with its language.
 
-    The filter goes on the handlers: a filter on the 'mkdocs' logger would not
+    The filter goes on the handlers: a filter on the program's logger would not
     see records of its child loggers.
     """
-    handlers = logging.getLogger("mkdocs").handlers
+    handlers = logging.getLogger(logger).handlers
     prefix_filter = _Prefix(prefix)
     for handler in handlers:
         handler.addFilter(prefix_filter)

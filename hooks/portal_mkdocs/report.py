@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from portal.problems import Problem
 
-log = logging.getLogger("mkdocs.plugins.portal")
+from .host import host_package
 
 
-def report(problems: Iterable[Problem]) -> int:
+def logger(config: Any) -> logging.Logger:
+    """Our logger under the running program's ('mkdocs.…' or 'properdocs.…'), so strict mode counts it."""
+    return logging.getLogger(f"{host_package(config)}.plugins.portal")
+
+
+def report(problems: Iterable[Problem], config: Any) -> int:
     """Log every problem as one ``path:line: field: message`` warning; return how many."""
+    log = logger(config)
     count = 0
     for problem in problems:
         log.warning(str(problem))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from conftest import SITE_URL, Build
+from support import SITE_URL, Build
 
 STRUCTURES = ["structures/index.html", "structures/alpha/index.html", "structures/beta/index.html"]
 PAGES = {

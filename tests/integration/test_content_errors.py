@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_site, run_build, write
+from support import make_site, run_build, write
 
 EXPECTED = [
     "content/broken.fr.md:3: descripton: unknown key (did you mean 'description'?)",

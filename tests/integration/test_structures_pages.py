@@ -8,7 +8,7 @@ import pytest
 from lxml import html
 from PIL import Image
 
-from conftest import SITE_URL, Build
+from support import SITE_URL, Build
 
 
 def doc(build: Build, path: str) -> html.HtmlElement:

@@ -1,4 +1,4 @@
-from conftest import write
+from support import write
 from portal.figures import figure_view, format_number, load_key_figures
 
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from conftest import write
+from support import write
 from portal.pages import load_hand_pages, page_src_uri
 
 

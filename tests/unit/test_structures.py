@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import write
+from support import write
 from portal.site import SiteSettings, check_counted_figures
 from portal.figures import KeyFigure
 from portal.structures import load_structures
