@@ -39,13 +39,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.state_of(config)
-    config["nav"] = files_.language_nav(build.site, build.lang)
-    return files_.language_files(files, config, build.site, build.lang)
+    config["nav"] = files_.language_nav(build.plan, build.lang)
+    return files_.language_files(files, config, build.plan, build.lang)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markers.neutralise_meta(page)
     return markers.expand_markers(markdown, page, config, state.state_of(config))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    context.keep_article_html(html, page, state.state_of(config))
+    return html
 
 
 def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -63,5 +68,6 @@ def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsC
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     build = state.state_of(config)
+    outputs.write_feeds(config, build)
     outputs.write_site_files(config, build)
     multibuild.build_other_languages(config, build)

@@ -44,32 +44,53 @@ def read_image(fields: Fields, key: str, base_dir: Path, repo_root: Path) -> Con
     image.unknown_keys(IMAGE_KEYS)
     src = image.text("src")
     alt = image.localized("alt")
+    found = check_image_file(image, "src", src, base_dir, repo_root)
+    if found is None or alt is None:
+        return None
+    return ContentImage(found[0], found[0].name, alt, found[1], found[2])
+
+
+def read_cover(fields: Fields, base_dir: Path, repo_root: Path, lang: str) -> ContentImage | None:
+    """Validate an article's ``cover`` (file) with its ``cover_alt`` (text of the article's language)."""
+    if not fields.has("cover"):
+        if fields.has("cover_alt"):
+            fields.problem("cover_alt", "is set but there is no 'cover'", "add 'cover:' or remove 'cover_alt:'")
+        return None
+    src = fields.text("cover")
+    alt = fields.text("cover_alt", max_length=300)
+    found = check_image_file(fields, "cover", src, base_dir, repo_root)
+    if found is None or alt is None:
+        return None
+    return ContentImage(found[0], found[0].name, {lang: alt}, found[1], found[2])
+
+
+def check_image_file(fields: Fields, key: str, src: str | None, base_dir: Path,
+                     repo_root: Path) -> tuple[Path, int, int] | None:
+    """The image file ``src`` (relative to ``base_dir``) with its upright size; None after a problem."""
     if src is None:
         return None
-    path = (base_dir / src)
+    path = base_dir / src
     message = _path_problem(path, repo_root)
     if message:
-        image.problem("src", message)
+        fields.problem(key, message)
         return None
     try:
         with Image.open(path) as opened:
             if opened.size[0] * opened.size[1] > MAX_PIXELS:
                 raise Image.DecompressionBombError(opened.size)
             if opened.format not in FORMATS:
-                image.problem("src", f"'{src}' is a {opened.format} image", "use JPEG, PNG or WebP")
+                fields.problem(key, f"'{src}' is a {opened.format} image", "use JPEG, PNG or WebP")
                 return None
-            width, height = ImageOps.exif_transpose(opened).size if _rotated(opened) else opened.size
+            width, height = opened.size[::-1] if _rotated(opened) else opened.size
             opened.load()
     except Image.DecompressionBombError:
-        image.problem("src", f"'{src}' has more than {MAX_PIXELS:,} pixels", "resize it before adding it")
+        fields.problem(key, f"'{src}' has more than {MAX_PIXELS:,} pixels", "resize it before adding it")
         return None
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         reason = "is not an image" if isinstance(error, UnidentifiedImageError) else f"cannot be read ({error})"
-        image.problem("src", f"'{src}' {reason}", "export it again as JPEG or PNG")
+        fields.problem(key, f"'{src}' {reason}", "export it again as JPEG or PNG")
         return None
-    if alt is None:
-        return None
-    return ContentImage(path.resolve(), path.name, alt, width, height)
+    return path.resolve(), width, height
 
 
 def _path_problem(path: Path, repo_root: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .magazine import Article, Author
 from .structures import Structure
 
 PUBLISHER = {"@type": "Organization", "name": "Groupe SOS"}
@@ -46,4 +47,24 @@ def organization(structure: Structure, lang: str, page_url: str, image_urls: dic
         data["logo"] = image_urls["logo"]
     if "photo" in image_urls:
         data["image"] = image_urls["photo"]
+    return data
+
+
+def article(item: Article, page_url: str, authors: list[Author], cover_url: str | None) -> dict[str, Any]:
+    """An ``Article`` (schema.org) for a magazine article page."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": item.title,
+        "description": item.description,
+        "datePublished": item.date.isoformat(),
+        "dateModified": (item.updated or item.date).isoformat(),
+        "inLanguage": item.lang,
+        "mainEntityOfPage": page_url,
+        "url": page_url,
+        "author": [{"@type": "Organization" if a.collective else "Person", "name": a.name} for a in authors],
+        "publisher": {"@type": "Organization", "name": "respect", "parentOrganization": PUBLISHER},
+    }
+    if cover_url:
+        data["image"] = cover_url
     return data

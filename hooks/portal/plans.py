@@ -1,49 +1,177 @@
-"""Pages generated from data, per language: what MkDocs must build, as Markdown."""
+"""Pages generated from data, per language: what the host must build, as Markdown plus a view.
+
+The core decides every generated page (its path in the language build, its
+translation key, its Markdown, and the prepared view its template shows);
+the adapter only hands them to MkDocs.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 from . import l10n
+from .magazine import RUBRICS, Article
+from .magazine_urls import (HOME, alias_file, author_folder, issue_page, issues_folder, rubric_folder, tag_folder,
+                            year_folder)
+from .magazine_views import (article_view, card, issue_view, listing_pages, magazine_feeds)
 from .site import Site
-
-DIRECTORY = "structures/index.md"
-
+from .structure_views import DIRECTORY, directory_view, structure_src_uri, structure_view
+from .urls import absolute, page_path
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """A page the core asks the host to build: its path, translation key and Markdown."""
+    """A page the core asks the host to build: its path, translation key, Markdown and view."""
 
     src_uri: str
     lang: str
-    key: str
+    key: str  #: translation group ('' for pages without counterpart, such as page 2 of a list)
     markdown: str
     in_nav: bool = False
+    view: Any = None  #: the prepared object its template shows
+    searchable: bool = True
 
 
-def structure_src_uri(slug: str) -> str:
-    return f"structures/{slug}.md"
+@dataclass(frozen=True)
+class PlannedFile:
+    """A non-page file of a language build (a redirect page), with its text."""
+
+    path: str
+    text: str
 
 
 def plan_pages(site: Site, lang: str) -> list[PlannedPage]:
     """Every generated page of one language, in a stable order."""
+    return _structure_pages(site, lang) + _magazine_pages(site, lang)
+
+
+def _structure_pages(site: Site, lang: str) -> list[PlannedPage]:
     if not site.structures:
         return []
     pages = [PlannedPage(DIRECTORY, lang, "page:structures", _markdown(
         {"title": l10n.text(lang, "structures.title"), "description": l10n.text(lang, "structures.description"),
          "template": "structures.html", "hide": ["navigation", "toc"]},
-        l10n.text(lang, "structures.intro")), in_nav=True)]
+        l10n.text(lang, "structures.intro")), in_nav=True, view=directory_view(site, lang))]
     for structure in site.structures:
         pages.append(PlannedPage(structure_src_uri(structure.slug), lang, f"structure:{structure.slug}", _markdown(
             {"title": structure.name, "description": structure.summary[lang], "template": "structure.html",
              "hide": ["navigation"]},
-            structure.description[lang])))
+            structure.description[lang]), view=structure_view(site, structure, lang)))
     return pages
+
+
+def _magazine_pages(site: Site, lang: str) -> list[PlannedPage]:
+    index = site.articles
+    listed = index.listed_in(lang)
+    if not site.magazine.articles:
+        return []
+    magazine = site.magazine
+    pages: list[PlannedPage] = []
+
+    def listing(kind: str, folder: str, title: str, intro: str, articles: list[Article], key: str,
+                in_nav: bool = False, tag: str | None = None) -> None:
+        own = [a for a in articles if a.lang == lang]  # feeds carry this language's articles only
+        feeds = magazine_feeds(lang, tag) if kind in ("magazine", "tag") and own else ()
+        for number, (src_uri, view) in enumerate(listing_pages(site, lang, kind, folder, title, intro, articles, feeds), 1):
+            pages.append(PlannedPage(src_uri, lang, key if number == 1 else "", _markdown(
+                {"title": view.title, "description": intro or title, "template": "listing.html",
+                 "hide": ["navigation", "toc"]}, ""), in_nav=in_nav and number == 1, view=view))
+
+    listing("magazine", HOME, l10n.text(lang, "magazine.title"), l10n.text(lang, "magazine.intro"), listed,
+            "page:magazine", in_nav=True)
+    for article in index.in_language(lang):
+        view = article_view(site, article)
+        meta = {"title": article.title, "description": article.description, "template": "article.html",
+                "hide": ["navigation"]}
+        pages.append(PlannedPage(article.src_uri, lang, f"article:{article.id}",
+                                 _markdown(meta, _rewrite_links(article, site)), view=view))
+    for tag, names in sorted(magazine.tags.items()):
+        members = [a for a in listed if tag in a.tags]
+        if members:
+            listing("tag", tag_folder(tag, lang), l10n.text(lang, "magazine.tag_title", name=names[lang]),
+                    l10n.text(lang, "magazine.tag_intro", name=names[lang]), members, f"tag:{tag}", tag=tag)
+    for key, author in sorted(magazine.authors.items()):
+        members = [a for a in listed if key in a.authors]
+        if members:
+            listing("author", author_folder(key, lang), author.name, author.bio[lang], members, f"author:{key}")
+    for rubric in RUBRICS:
+        members = [a for a in listed if a.rubric == rubric]
+        if members:
+            name = RUBRICS[rubric][lang][0]
+            listing("rubric", rubric_folder(rubric, lang), l10n.text(lang, "magazine.rubric_title", name=name),
+                    l10n.text(lang, "magazine.rubric_intro", name=name), members, f"rubric:{rubric}")
+    for year in sorted({a.date.year for a in listed}, reverse=True):
+        members = [a for a in listed if a.date.year == year]
+        listing("year", year_folder(year), l10n.text(lang, "magazine.year_title", year=str(year)),
+                l10n.text(lang, "magazine.year_intro", year=str(year)), members, f"year:{year}")
+    pages += _issue_pages(site, lang)
+    return pages
+
+
+def _issue_pages(site: Site, lang: str) -> list[PlannedPage]:
+    issues = sorted(site.magazine.issues.values(), key=lambda i: i.number, reverse=True)
+    if not issues:
+        return []
+    views = [issue_view(site, issue.number, lang) for issue in issues]
+    pages = [PlannedPage(f"{issues_folder(lang)}index.md", lang, "page:issues", _markdown(
+        {"title": l10n.text(lang, "magazine.issues_title"), "description": l10n.text(lang, "magazine.issues_intro"),
+         "template": "issues.html", "hide": ["navigation", "toc"]}, l10n.text(lang, "magazine.issues_intro")),
+        view=tuple(views))]
+    for issue, view in zip(issues, views):
+        title = l10n.text(lang, "magazine.issue_title", number=str(issue.number), title=issue.title[lang])
+        pages.append(PlannedPage(issue_page(issue.number, lang), lang, f"issue:{issue.number}", _markdown(
+            {"title": title, "description": issue.title[lang], "template": "issue.html", "hide": ["navigation"]},
+            f"## {l10n.text(lang, 'magazine.issue_editorial')}\n\n{issue.editorial[lang]}"), view=view))
+    return pages
+
+
+def plan_files(site: Site, lang: str) -> list[PlannedFile]:
+    """Redirect pages that keep the former URLs of renamed articles working."""
+    files = []
+    for article in site.articles.in_language(lang):
+        target = absolute(site.translations.root_url, page_path(article.src_uri, lang))
+        for alias in article.aliases:
+            files.append(PlannedFile(alias_file(article, alias), _redirect_html(target, lang, article.title)))
+    return files
+
+
+def _redirect_html(target: str, lang: str, title: str) -> str:
+    from html import escape
+
+    url, text = escape(target, quote=True), escape(title)
+    return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{text}</title>\n'
+            f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={url}">\n</head>\n'
+            f'<body><p><a href="{url}">{text}</a></p></body>\n</html>\n')
+
+
+_LINK = re.compile(r"(\]\()([^)\s#]+\.md)(#[^)\s]*)?(\))")
+
+
+def _rewrite_links(article: Article, site: Site) -> str:
+    """Point links to other article files ('../2025/x.fr.md') at those articles' pages in this build."""
+    by_source = {a.source: a for a in site.articles.in_language(article.lang)}
+    here = posixpath.dirname(article.source)
+    page_dir = posixpath.dirname(article.src_uri)
+
+    def replace(match: re.Match[str]) -> str:
+        target = by_source.get(posixpath.normpath(posixpath.join(here, match.group(2))))
+        if target is None:
+            return match.group(0)
+        new = posixpath.relpath(target.src_uri, page_dir)
+        return f"{match.group(1)}{new}{match.group(3) or ''}{match.group(4)}"
+
+    return _LINK.sub(replace, article.body)
 
 
 def _markdown(meta: dict[str, object], body: str) -> str:
     # safe_dump quotes whatever needs quoting: a title can never break the front matter.
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{front}---\n\n{body.strip()}\n"
+
+
+__all__ = ["DIRECTORY", "PlannedFile", "PlannedPage", "card", "plan_files", "plan_pages", "structure_src_uri"]

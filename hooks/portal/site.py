@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .articles import ArticleIndex, Publication
+from .clock import build_now
+from .magazine import Magazine, load_magazine
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .pages import HandPage, load_hand_pages
@@ -23,6 +28,9 @@ class SiteSettings:
     repo_root: Path
     content_dir: Path
     root_url: str  #: the default language's absolute root, ending in '/'
+    now: dt.datetime = field(default_factory=build_now)  #: decides scheduled and upcoming content
+    show_drafts: bool = False  #: true under `mkdocs serve`
+    page_size: int = 10  #: articles per listing page
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,13 @@ class Site:
     figures: tuple[KeyFigure, ...]
     translations: Translations
     structures: tuple[Structure, ...] = ()
+    magazine: Magazine = field(default_factory=Magazine)
     problems: tuple[Problem, ...] = field(default=())
+
+    @cached_property
+    def articles(self) -> ArticleIndex:
+        """The magazine's published articles and their derived lookups (built once)."""
+        return ArticleIndex(self.magazine, Publication(self.settings.now, self.settings.show_drafts))
 
     def structure(self, slug: str) -> Structure | None:
         return next((s for s in self.structures if s.slug == slug), None)
@@ -53,18 +67,17 @@ def load_site(settings: SiteSettings) -> Site:
     problems += figure_problems
     structures, structure_problems = load_structures(settings.repo_root / "structures", settings.repo_root)
     problems += structure_problems
+    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root,
+                                                {s.slug for s in structures})
+    problems += magazine_problems
     problems += _generated_paths_taken(pages)
     problems += check_counted_figures(figures, settings, _structure_files(settings))
     pages = [p for p in pages if not _is_generated_path(p.src_uri)]
     translations = Translations(settings.root_url)
     translations.add_all((f"page:{p.key}", p.lang, page_path(p.src_uri, p.lang)) for p in pages)
-    for lang in LANGUAGES:
-        if structures:
-            translations.add("page:structures", lang, page_path("structures/index.md", lang))
-        translations.add_all((f"structure:{s.slug}", lang, page_path(f"structures/{s.slug}.md", lang))
-                             for s in structures)
-    return Site(settings, tuple(pages), tuple(figures), translations, tuple(structures),
+    site = Site(settings, tuple(pages), tuple(figures), translations, tuple(structures), magazine,
                 tuple(sorted_problems(problems)))
+    return site
 
 
 def _structure_files(settings: SiteSettings) -> int:
@@ -86,13 +99,16 @@ def check_counted_figures(figures: list[KeyFigure], settings: SiteSettings, stru
     return problems
 
 
+GENERATED_SECTIONS = ("structures", "magazine", "upconf")
+
+
 def _is_generated_path(src_uri: str) -> bool:
-    """Generated sections own their folder: 'structures/' belongs to the directory."""
-    return src_uri.split("/", 1)[0] == "structures"
+    """Generated sections own their folder: 'structures/' belongs to the directory, and so on."""
+    return src_uri.split("/", 1)[0] in GENERATED_SECTIONS
 
 
 def _generated_paths_taken(pages: list[HandPage]) -> list[Problem]:
-    return [Problem(p.source, None, "", "'structures/' is where the structure pages are generated",
+    return [Problem(p.source, None, "", f"'{p.src_uri.split('/', 1)[0]}/' is where generated pages go",
                     "move this page elsewhere in content/") for p in pages if _is_generated_path(p.src_uri)]
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .figures import FigureView, figure_view
 from .images import ContentImage
 from .jsonld import organization, script_json
-from .plans import DIRECTORY, structure_src_uri
 from .site import Site
 from .slugs import slugify
 from .structures import CATEGORIES, Structure, category_name
@@ -66,6 +65,13 @@ class StructureView:
     photo: ImageView | None
     directory_path: str
     json_ld: str
+
+
+DIRECTORY = "structures/index.md"
+
+
+def structure_src_uri(slug: str) -> str:
+    return f"structures/{slug}.md"
 
 
 def image_path(slug: str, image: ContentImage) -> str:

@@ -7,13 +7,15 @@ alternates, the home page's sections and figures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import l10n
 from .figures import FigureView, figure_view
 from .languages import language
-from .plans import DIRECTORY
+from .build import SitePlan
+from .magazine_urls import feed_file
 from .site import Site
-from .structure_views import DirectoryView, StructureCard, StructureView, directory_view, home_structures, structure_view
+from .structure_views import DIRECTORY, StructureCard, home_structures
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
@@ -44,6 +46,13 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class FeedLink:
+    title: str
+    type: str
+    url: str  #: absolute
+
+
+@dataclass(frozen=True)
 class PageView:
     """Everything our templates add to one page of one language."""
 
@@ -55,18 +64,17 @@ class PageView:
     switcher: tuple[SwitcherLink, ...]
     strings: dict[str, str] = field(default_factory=dict)
     home: HomeView | None = None
-    directory: DirectoryView | None = None
-    structure: StructureView | None = None
+    content: Any = None  #: the generated page's prepared view (listing, article, structure…)
+    feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
+    draft: bool = False
 
 
-def page_view(site: Site, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
+def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
     """The view of one page: ``src_uri`` as the language build names it, ``url`` relative to its root."""
+    site = plan.site
     path = language(lang).prefix + url
     translations = site.translations
-    structure = None
-    if src_uri.startswith("structures/") and src_uri != DIRECTORY:
-        found = site.structure(src_uri[len("structures/"):-len(".md")])
-        structure = structure_view(site, found, lang) if found else None
+    planned = plan.page(lang, src_uri)
     return PageView(
         lang=lang,
         locale=language(lang).locale,
@@ -76,8 +84,10 @@ def page_view(site: Site, lang: str, src_uri: str, url: str, is_home: bool) -> P
         switcher=tuple(translations.switcher(lang, path)),
         strings=dict(l10n.strings(lang)),
         home=home_view(site, lang) if is_home else None,
-        directory=directory_view(site, lang) if src_uri == DIRECTORY else None,
-        structure=structure,
+        content=planned.view if planned else None,
+        feeds=feed_links(site, lang, getattr(planned.view, "feeds", ()) if planned else (),
+                         getattr(planned.view, "title", "") if planned else ""),
+        draft=bool(getattr(planned.view, "draft", False)) if planned else False,
     )
 
 
@@ -97,3 +107,20 @@ def home_view(site: Site, lang: str) -> HomeView:
         structures_all=l10n.text(lang, "home.structures.all"),
         directory_path=language_relative_path(DIRECTORY),
     )
+
+
+def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: str) -> tuple[FeedLink, ...]:
+    """The magazine's feeds of this language (on every page), plus a listing's own (a tag's)."""
+    if not site.articles.in_language(lang):
+        return ()
+    root = site.translations.root_url
+    prefix = language(lang).prefix
+    title = l10n.text(lang, "magazine.feed_title")
+    links = [FeedLink(title, "application/rss+xml", root + prefix + feed_file("rss", lang)),
+             FeedLink(title, "application/atom+xml", root + prefix + feed_file("atom", lang))]
+    for feed in page_feeds:
+        url = root + prefix + feed.path
+        if all(link.url != url for link in links):
+            kind = "application/rss+xml" if feed.label == "RSS" else "application/atom+xml"
+            links.append(FeedLink(f"{page_title} ({feed.label})", kind, url))
+    return tuple(links)

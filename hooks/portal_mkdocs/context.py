@@ -14,8 +14,14 @@ from .state import BuildState
 
 def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
     """Add ``portal`` (a PageView) to the context of one page."""
-    context["portal"] = page_view(state.site, state.lang, page.file.src_uri, page.url, page.is_homepage)
+    context["portal"] = page_view(state.plan, state.lang, page.file.src_uri, page.url, page.is_homepage)
     return context
+
+
+def keep_article_html(html: str, page: Page, state: BuildState) -> None:
+    """Keep an article's rendered body for the feeds, written after every page."""
+    if page.file.src_uri.startswith("magazine/") and state.plan.page(state.lang, page.file.src_uri):
+        state.rendered[page.file.src_uri] = html
 
 
 def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[str, Any]]:
@@ -25,6 +31,6 @@ def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[st
         page = getattr(file, "page", None)
         if page is None or page.is_link:
             continue
-        view = page_view(state.site, state.lang, file.src_uri, page.url, False)
+        view = page_view(state.plan, state.lang, file.src_uri, page.url, False)
         entries.append({"loc": view.canonical, "alternates": view.alternates, "x_default": view.x_default})
     return sorted(entries, key=lambda entry: entry["loc"])

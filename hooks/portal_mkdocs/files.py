@@ -12,7 +12,7 @@ from .host import host_module
 from portal import l10n
 from portal.escaping import neutralise
 from portal.images import published_copy
-from portal.plans import plan_pages
+from portal.build import SitePlan
 from portal.site import KEY_FIGURES_FILE, Site
 from portal.structure_views import image_path
 
@@ -21,13 +21,14 @@ from . import material_js
 _DATA_DIR = KEY_FIGURES_FILE.split("/", 1)[0] + "/"
 
 
-def language_files(files: Files, config: MkDocsConfig, site: Site, lang: str) -> Files:
+def language_files(files: Files, config: MkDocsConfig, plan: SitePlan, lang: str) -> Files:
     """Keep this language's pages (renamed 'mission.en.md' -> 'mission.md'), media and theme files.
 
     Pages of other languages, pages with content problems and the data folder
     are left out; the pages' real paths are kept, so MkDocs reads the right file.
     """
     host = host_module(config, "structure.files")
+    site = plan.site
     content_dir = Path(config.docs_dir).resolve()
     ours = {(content_dir / p.source.split("/", 1)[1]).resolve(): p for p in site.pages_in(lang)}
     result: list[File] = []
@@ -40,17 +41,19 @@ def language_files(files: Files, config: MkDocsConfig, site: Site, lang: str) ->
         if file.src_uri.startswith(_DATA_DIR):
             continue
         result.append(material_js.patched(file, config) or file)
-    result += generated_files(config, site, lang)
+    result += generated_files(config, plan, lang)
     return host.Files(result)
 
 
-def generated_files(config: MkDocsConfig, site: Site, lang: str) -> list[File]:
-    """The core's generated pages of this language, and the images they show."""
+def generated_files(config: MkDocsConfig, plan: SitePlan, lang: str) -> list[File]:
+    """The core's generated pages and files of this language, and the images they show."""
+    site = plan.site
     host = host_module(config, "structure.files")
     inclusion = host.InclusionLevel
     files = [host.File.generated(config, page.src_uri, content=page.markdown,
                                  inclusion=inclusion.UNDEFINED if page.in_nav else inclusion.NOT_IN_NAV)
-             for page in plan_pages(site, lang)]
+             for page in plan.pages[lang]]
+    files += [host.File.generated(config, item.path, content=item.text) for item in plan.files[lang]]
     cache = image_cache(config)
     for structure in site.structures:
         for image in (structure.logo, structure.photo):
@@ -65,12 +68,12 @@ def image_cache(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / ".cache" / "images"
 
 
-def language_nav(site: Site, lang: str) -> list[dict[str, str]]:
-    """The menu of one language: home, the generated sections, then the other pages in order."""
-    nav = []
-    for page in site.pages_in(lang):
-        title = l10n.text(lang, "nav.home") if page.src_uri == "index.md" else page.title
-        nav.append({neutralise(title): page.src_uri})
-    sections = [{l10n.text(lang, "structures.title"): p.src_uri} for p in plan_pages(site, lang) if p.in_nav]
-    at = 1 if nav and "index.md" in nav[0].values() else 0
-    return nav[:at] + sections + nav[at:]
+def language_nav(plan: SitePlan, lang: str) -> list[dict[str, object]]:
+    """The menu of one language: home, the generated sections, then the hand-written pages as one section."""
+    pages = plan.site.pages_in(lang)
+    home = [{l10n.text(lang, "nav.home"): p.src_uri} for p in pages if p.src_uri == "index.md"]
+    sections = [{neutralise(p.view.title if hasattr(p.view, "title") else l10n.text(lang, "structures.title")):
+                 p.src_uri} for p in plan.pages[lang] if p.in_nav]
+    others = [{neutralise(p.title): p.src_uri} for p in pages if p.src_uri != "index.md"]
+    group = [{l10n.text(lang, "nav.about"): others}] if others else []
+    return home + sections + group

@@ -1,4 +1,4 @@
-"""Files written after a language's pages: robots.txt (once, at the site root)."""
+"""Files written after a language's pages: its feeds, and robots.txt (once, at the site root)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,19 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from portal.feeds import magazine_feeds
 from portal.site import robots_txt
 
 from .state import BuildState
+
+
+def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
+    """Write this language's magazine feeds (RSS and Atom, whole magazine and per tag)."""
+    for feed in magazine_feeds(state.site, state.lang, state.rendered):
+        target = os.path.join(config.site_dir, *feed.path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(feed.data)
 
 
 def write_site_files(config: MkDocsConfig, state: BuildState) -> None:

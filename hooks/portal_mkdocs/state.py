@@ -14,7 +14,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
-from portal.site import Site, SiteSettings, load_site
+
+from .process import PROCESS
+from portal.build import SitePlan, plan_site
+from portal.site import Site, SiteSettings
 
 _LANG_KEY = "portal_lang"
 _ROOT_KEY = "portal_root_url"
@@ -27,8 +30,13 @@ class BuildState:
 
     lang: str
     root_url: str
-    site: Site
+    plan: SitePlan
     templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
+    rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
+
+    @property
+    def site(self) -> Site:
+        return self.plan.site
 
     @property
     def is_default_language(self) -> bool:
@@ -47,8 +55,10 @@ def start_build(config: MkDocsConfig) -> BuildState:
     config.extra[_ROOT_KEY] = root_url
     config.theme["language"] = lang
     repo_root = Path(config.config_file_path).resolve().parent
-    settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url)
-    state = BuildState(lang=lang, root_url=root_url, site=load_site(settings))
+    portal_config = config.extra.get("portal", {}) or {}
+    settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
+                            show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)))
+    state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings))
     config.extra[_STATE_KEY] = state
     return state
 

@@ -1,0 +1,131 @@
+"""RSS 2.0 and Atom feeds of the magazine, per language and per tag (feedgen).
+
+Ids are tag URIs made from the article's stable id, never from its URL or the
+build time, so a renamed article or a rebuild never looks new to a feed
+reader. Every date comes from the content; the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+from lxml import html as lxml_html
+
+from . import l10n
+from .languages import language
+from .magazine import Article
+from .magazine_urls import HOME, feed_file, tag_folder
+from .magazine_views import cover_path
+from .site import Site
+from .urls import absolute, page_path
+
+#: The authority of the feeds' tag URIs (RFC 4151): fixed, so ids survive a change of domain.
+ID_AUTHORITY = "groupe-sos.org,2025"
+FEED_SIZE = 50
+_MIME = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed file of a language build."""
+
+    path: str  #: relative to the language root
+    data: bytes
+
+
+def article_id(article: Article) -> str:
+    """The stable id of one language version of an article."""
+    return f"tag:{ID_AUTHORITY}:respect/{article.id}/{article.lang}"
+
+
+def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str]) -> list[Feed]:
+    """The magazine's RSS and Atom feeds in ``lang``, and those of each tag.
+
+    ``contents`` maps an article's page path (src_uri) to its rendered HTML body.
+    """
+    articles = site.articles.in_language(lang)
+    if not articles:
+        return []
+    feeds = _pair(site, lang, articles, contents, None)
+    for tag in sorted(site.magazine.tags):
+        tagged = [a for a in articles if tag in a.tags]
+        if tagged:
+            feeds += _pair(site, lang, tagged, contents, tag)
+    return feeds
+
+
+def _pair(site: Site, lang: str, articles: list[Article], contents: Mapping[str, str], tag: str | None) -> list[Feed]:
+    root = site.translations.root_url
+    prefix = language(lang).prefix
+    items = articles[:FEED_SIZE]
+    name = site.magazine.tags[tag][lang] if tag else ""
+    title = l10n.text(lang, "magazine.feed_tag_title", name=name) if tag else l10n.text(lang, "magazine.feed_title")
+    home = absolute(root, prefix + (tag_folder(tag, lang) if tag else HOME))
+    result = []
+    for kind in ("rss", "atom"):
+        fg = FeedGenerator()
+        fg.load_extension("dc")
+        fg.id(f"tag:{ID_AUTHORITY}:respect/feed/{lang}" + (f"/{tag}" if tag else ""))
+        fg.title(title)
+        fg.description(l10n.text(lang, "magazine.feed_description"))
+        fg.subtitle(l10n.text(lang, "magazine.feed_description"))
+        fg.language(lang)
+        fg.link(href=home, rel="alternate")
+        fg.link(href=absolute(root, prefix + feed_file(kind, lang, tag)), rel="self")
+        fg.generator("culture-portal")
+        newest = max(_modified(a) for a in items)
+        fg.updated(newest)
+        fg.lastBuildDate(newest)
+        fg.pubDate(max(a.date for a in items))
+        for article in reversed(items):  # feedgen prepends: add oldest first, newest ends on top
+            _entry(fg, site, article, contents)
+        data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+        result.append(Feed(feed_file(kind, lang, tag), data))
+    return result
+
+
+def _entry(fg: FeedGenerator, site: Site, article: Article, contents: Mapping[str, str]) -> None:
+    root = site.translations.root_url
+    url = absolute(root, page_path(article.src_uri, article.lang))
+    entry = fg.add_entry()
+    entry.id(article_id(article))
+    entry.guid(article_id(article), permalink=False)
+    entry.title(article.title)
+    entry.link(href=url, rel="alternate")
+    entry.published(article.date)
+    entry.updated(_modified(article))
+    entry.description(article.description)
+    entry.summary(article.description)
+    body = contents.get(article.src_uri)
+    if body:
+        entry.content(absolute_links(body, url), type="html")
+    for key in article.authors:
+        author = site.magazine.authors[key]
+        entry.author({"name": author.name})
+        entry.dc.dc_creator(author.name)
+    for tag in article.tags:
+        entry.category(term=tag, label=site.magazine.tags[tag][article.lang])
+    if article.cover:
+        cover_url = absolute(root, language(article.lang).prefix + (cover_path(article) or ""))
+        suffix = "." + article.cover.name.rsplit(".", 1)[-1].lower().replace("jpeg", "jpg")
+        entry.enclosure(cover_url, str(article.cover.source.stat().st_size), _MIME.get(suffix, "image/jpeg"))
+
+
+def _modified(article: Article) -> dt.datetime:
+    return article.updated or article.date
+
+
+def absolute_links(body: str, page_url: str) -> str:
+    """The HTML ``body`` with every link and image made absolute against ``page_url``."""
+    fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+    for element in fragment.iter():
+        for attribute in ("href", "src"):
+            value = element.get(attribute)
+            if value is not None and not value.startswith(("mailto:", "data:")):
+                element.set(attribute, urljoin(page_url, value))
+    inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
+    return (fragment.text or "") + inner

@@ -1,0 +1,330 @@
+"""The magazine respect: authors, tags, print issues and articles, read from ``magazine/``.
+
+Articles are ``magazine/<year>/<stem>.<lang>.md``. The two languages of one
+article pair by file stem, or by a shared ``translation_key`` when their stems
+(and so their slugs) differ. An article's stable id is that key or stem: feeds
+and translation links use it, never its URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clock import local
+from .fields import SLUG, Fields
+from .images import ContentImage, read_cover, read_image
+from .languages import LANGUAGES, split_language_suffix
+from .problems import Problem, did_you_mean
+from .slugs import slugify
+from .yamlsource import Document, SourceError, load_yaml, read_text, split_front_matter
+
+ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
+                "issue", "structures", "draft", "translation_key", "slug", "aliases")
+AUTHOR_KEYS = ("name", "bio", "photo", "collective")
+ISSUE_KEYS = ("number", "date", "title", "editorial", "cover")
+
+#: The closed list of rubrics, with their names and URL segments per language.
+RUBRICS: dict[str, dict[str, tuple[str, str]]] = {
+    "report": {"fr": ("Reportage", "reportage"), "en": ("Report", "report")},
+    "portrait": {"fr": ("Portrait", "portrait"), "en": ("Portrait", "portrait")},
+    "investigation": {"fr": ("Enquête", "enquete"), "en": ("Investigation", "investigation")},
+    "opinion": {"fr": ("Tribune", "tribune"), "en": ("Opinion", "opinion")},
+    "interview": {"fr": ("Entretien", "entretien"), "en": ("Interview", "interview")},
+    "news": {"fr": ("Actualité", "actualite"), "en": ("News", "news")},
+}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Author:
+    key: str
+    name: str
+    bio: dict[str, str]
+    collective: bool = False
+    photo: ContentImage | None = None
+
+
+@dataclass(frozen=True)
+class PrintIssue:
+    """A quarterly print issue of respect."""
+
+    number: int
+    date: dt.date
+    title: dict[str, str]
+    editorial: dict[str, str]
+    cover: ContentImage | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language version of a magazine article."""
+
+    id: str  #: stable id shared by the translations: translation_key or file stem
+    lang: str
+    source: str
+    year: int
+    slug: str
+    title: str
+    description: str
+    date: dt.datetime  #: publication, Europe/Paris
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    rubric: str
+    body: str
+    body_line: int
+    updated: dt.datetime | None = None
+    issue: int | None = None
+    structures: tuple[str, ...] = ()
+    draft: bool = False
+    aliases: tuple[str, ...] = ()
+    cover: ContentImage | None = None
+
+    @property
+    def src_uri(self) -> str:
+        """The page's path in its language build."""
+        return f"magazine/{self.year}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Magazine:
+    """Everything of the magazine that passed validation."""
+
+    authors: dict[str, Author] = field(default_factory=dict)
+    tags: dict[str, dict[str, str]] = field(default_factory=dict)
+    issues: dict[int, PrintIssue] = field(default_factory=dict)
+    articles: tuple[Article, ...] = ()
+
+
+def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str]) -> tuple[Magazine, list[Problem]]:
+    """Read the registries, then every article; articles with a problem are left out."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return Magazine(), problems
+    authors = _load_authors(folder / "authors.yml", repo_root, problems)
+    tags = _load_tags(folder / "tags.yml", repo_root, problems)
+    issues = _load_issues(folder / "issues.yml", repo_root, problems)
+    articles = []
+    for path in sorted(folder.glob("*/*.md")):
+        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs)
+        if article:
+            articles.append(article)
+    articles = _paired(articles, problems)
+    return Magazine(authors, tags, issues, tuple(articles)), problems
+
+
+# -- registries --------------------------------------------------------------------------------
+
+def _document(path: Path, repo_root: Path, problems: list[Problem], kind: type) -> tuple[str, Document | None]:
+    source = path.relative_to(repo_root).as_posix()
+    if not path.exists():
+        return source, None
+    try:
+        doc = load_yaml(read_text(path.read_bytes()))
+    except SourceError as error:
+        problems.append(Problem(source, error.line, "", error.message))
+        return source, None
+    if not isinstance(doc.data, kind):
+        what = "a mapping of keys" if kind is dict else "a list"
+        problems.append(Problem(source, doc.first_line, "", f"must be {what}"))
+        return source, None
+    return source, doc
+
+
+def _load_authors(path: Path, repo_root: Path, problems: list[Problem]) -> dict[str, Author]:
+    source, doc = _document(path, repo_root, problems, dict)
+    authors: dict[str, Author] = {}
+    if doc is None:
+        return authors
+    for key in doc.data:
+        fields = Fields(source, doc, problems, (key,))
+        if not SLUG.match(str(key)):
+            fields.problem("", f"'{key}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+            continue
+        if not isinstance(doc.data[key], dict):
+            fields.problem("", "each author must be a mapping with name and bio")
+            continue
+        before = len(problems)
+        fields.unknown_keys(AUTHOR_KEYS)
+        name = fields.text("name")
+        bio = fields.localized("bio")
+        collective = fields.boolean("collective")
+        photo = read_image(fields, "photo", path.parent, repo_root)
+        if len(problems) == before and name and bio:
+            authors[key] = Author(key, name, bio, collective, photo)
+    return authors
+
+
+def _load_tags(path: Path, repo_root: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    source, doc = _document(path, repo_root, problems, dict)
+    tags: dict[str, dict[str, str]] = {}
+    if doc is None:
+        return tags
+    root = Fields(source, doc, problems)
+    for key in doc.data:
+        if not SLUG.match(str(key)):
+            root.problem(str(key), f"'{key}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+            continue
+        names = root.localized(str(key))
+        if names:
+            tags[key] = names
+    return tags
+
+
+def _load_issues(path: Path, repo_root: Path, problems: list[Problem]) -> dict[int, PrintIssue]:
+    source, doc = _document(path, repo_root, problems, list)
+    issues: dict[int, PrintIssue] = {}
+    if doc is None:
+        return issues
+    for index, item in enumerate(doc.data):
+        fields = Fields(source, doc, problems, (index,))
+        if not isinstance(item, dict):
+            fields.problem("", "each print issue must be a mapping starting with '- number:'")
+            continue
+        before = len(problems)
+        fields.unknown_keys(ISSUE_KEYS)
+        number = fields.integer("number", minimum=1)
+        date = fields.date("date")
+        title = fields.localized("title")
+        editorial = fields.localized("editorial")
+        cover = read_image(fields, "cover", path.parent, repo_root)
+        if number in issues:
+            fields.problem("number", f"issue {number} is listed twice")
+        elif len(problems) == before and number and date and title and editorial:
+            issues[number] = PrintIssue(number, date, title, editorial, cover)
+    return issues
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors: dict[str, Author],
+                  tags: dict[str, dict[str, str]], issues: dict[int, PrintIssue],
+                  structure_slugs: Collection[str]) -> Article | None:
+    source = path.relative_to(repo_root).as_posix()
+    split = split_language_suffix(path.name)
+    if split is None or split[1] not in LANGUAGES:
+        problems.append(Problem(source, None, "", "the file name has no language suffix",
+                                "name it like 'my-article.fr.md' or 'my-article.en.md'"))
+        return None
+    stem, lang = split
+    if not _YEAR.match(path.parent.name):
+        problems.append(Problem(source, None, "", f"'{path.parent.name}/' is not a year folder",
+                                "put the article in magazine/<year>/"))
+        return None
+    try:
+        front = split_front_matter(read_text(path.read_bytes()))
+    except SourceError as error:
+        problems.append(Problem(source, error.line, "", error.message))
+        return None
+    if not isinstance(front.meta.data, dict) or not front.meta.data:
+        problems.append(Problem(source, 1, "", "an article starts with front matter between '---' lines",
+                                "copy the fields of another article"))
+        return None
+    before = len(problems)
+    fields = Fields(source, front.meta, problems)
+    fields.unknown_keys(ARTICLE_KEYS)
+    title = fields.text("title", max_length=160)
+    description = fields.text("description", max_length=300)
+    date = _moment(fields, "date", required=True)
+    updated = _moment(fields, "updated", required=False)
+    if date and updated and updated < date:
+        fields.problem("updated", "is before the publication date", "an update comes after 'date'")
+    rubric = fields.choice("rubric", RUBRICS)
+    author_keys = _keys(fields, "authors", authors, "magazine/authors.yml", required=True)
+    tag_keys = _keys(fields, "tags", tags, "magazine/tags.yml", required=False)
+    structures = _keys(fields, "structures", structure_slugs, "structures/", required=False)
+    issue = fields.integer("issue", required=False, minimum=1)
+    if issue is not None and issue not in issues:
+        fields.problem("issue", f"print issue {issue} is not in magazine/issues.yml",
+                       f"known issues: {', '.join(map(str, sorted(issues))) or 'none'}")
+    draft = fields.boolean("draft")
+    key = fields.slug("translation_key", required=False) or stem
+    slug = fields.slug("slug", required=False) or slugify(stem)
+    aliases = _aliases(fields)
+    cover = read_cover(fields, path.parent, repo_root, lang)
+    if date and date.year != int(path.parent.name) and not problems[before:]:
+        fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
+                       f"move the file to magazine/{date.year}/")
+    if len(problems) > before or not (title and description and date and rubric and author_keys):
+        return None
+    return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
+                   tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover)
+
+
+def _moment(fields: Fields, key: str, required: bool) -> dt.datetime | None:
+    if not fields.has(key):
+        if required:
+            fields.problem(key, "required field is missing", "add a date as YYYY-MM-DD")
+        return None
+    value = fields.data[key]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return local(value)
+    if isinstance(value, str):
+        try:
+            return local(dt.datetime.fromisoformat(value.strip()))
+        except ValueError:
+            pass
+    fields.problem(key, f"'{value}' is not a date", "write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+    return None
+
+
+def _keys(fields: Fields, key: str, known: Collection[str], where: str, required: bool) -> tuple[str, ...]:
+    if not fields.has(key):
+        if required:
+            fields.problem(key, "required field is missing", f"list keys of {where}")
+        return ()
+    value = fields.data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        fields.problem(key, "must be a list of keys", f"write {key}: [key-one, key-two]")
+        return ()
+    good = []
+    for index, item in enumerate(value):
+        if item in known:
+            good.append(item)
+        else:
+            hint = did_you_mean(item, known) or f"add it to {where} or fix the spelling"
+            fields.problem(key, f"'{item}' is not in {where}", hint, index)
+    if len(set(good)) != len(good):
+        fields.problem(key, "lists the same key twice")
+    return tuple(good) if len(good) == len(value) else ()
+
+
+def _aliases(fields: Fields) -> tuple[str, ...]:
+    if not fields.has("aliases"):
+        return ()
+    value = fields.data["aliases"]
+    if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.match(v) for v in value):
+        fields.problem("aliases", "must be a list of former slugs", "write aliases: [old-slug]")
+        return ()
+    return tuple(value)
+
+
+def _paired(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """Keep one article per (id, language) and one per URL; report the others."""
+    kept: list[Article] = []
+    by_id: dict[tuple[str, str], Article] = {}
+    by_url: dict[tuple[str, int, str], Article] = {}
+    for article in articles:
+        first = by_id.get((article.id, article.lang))
+        if first:
+            problems.append(Problem(article.source, None, "translation_key",
+                                    f"'{article.id}' already has a {article.lang} version: {first.source}",
+                                    "give each article its own stem or translation_key"))
+            continue
+        taken = [by_url.get((article.lang, article.year, slug)) for slug in (article.slug, *article.aliases)]
+        clash = next((a for a in taken if a), None)
+        if clash:
+            problems.append(Problem(article.source, None, "slug",
+                                    f"'{article.slug}' (or an alias) gives the same URL as {clash.source}",
+                                    "choose another slug"))
+            continue
+        by_id[(article.id, article.lang)] = article
+        for slug in (article.slug, *article.aliases):
+            by_url[(article.lang, article.year, slug)] = article
+        kept.append(article)
+    return kept

@@ -1,0 +1,236 @@
+"""Prepared views of the magazine for templates: listings, article pages, print issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from . import l10n
+from .articles import excerpt, reading_minutes
+from .jsonld import article as article_json_ld
+from .jsonld import script_json
+from .languages import language
+from .magazine import RUBRICS, Article
+from .magazine_urls import (HOME, author_folder, feed_file, issue_page, issues_folder, listing_page, rubric_folder,
+                            tag_folder, year_folder)
+from .site import Site
+from .urls import absolute, language_relative_path, page_path
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link; ``path`` is relative to the language root unless ``absolute`` is set."""
+
+    label: str
+    path: str
+    absolute: bool = False
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    path: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    """An article in a listing; a foreign one is in another language (badge, lang, absolute link)."""
+
+    title: str
+    excerpt: str
+    lang: str
+    link: Link
+    date_iso: str
+    date_text: str
+    rubric: str
+    reading_time: str
+    cover: ImageRef | None
+    foreign_badge: str  #: '' for an article of the listing's language
+    draft: bool
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    count: int
+    previous: Link | None
+    next: Link | None
+    pages: tuple[Link, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class ListingView:
+    """One page of a list of articles (magazine home, tag, author, rubric, year)."""
+
+    kind: str
+    title: str
+    intro: str
+    cards: tuple[ArticleCard, ...]
+    pagination: Pagination | None
+    feeds: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    title: str
+    date_iso: str
+    date_text: str
+    updated_text: str
+    rubric: Link
+    reading_time: str
+    authors: tuple[Link, ...]
+    tags: tuple[Link, ...]
+    structures: tuple[Link, ...]
+    issue: Link | None
+    cover: ImageRef | None
+    translation: Link | None
+    translation_lang: str
+    related: tuple[ArticleCard, ...]
+    older: Link | None
+    newer: Link | None
+    draft: bool
+    json_ld: str
+    published_iso: str
+    modified_iso: str
+
+
+@dataclass(frozen=True)
+class IssueView:
+    number: int
+    title: str
+    date_text: str
+    editorial: str  #: Markdown, rendered by the page itself
+    cover: ImageRef | None
+    contents: tuple[ArticleCard, ...]
+    path: str
+    contents_text: str
+
+
+def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
+    """A localised long date: '3 avril 2025', 'April 3, 2025'."""
+    return format_date(moment.date() if isinstance(moment, dt.datetime) else moment, "long", locale=lang)
+
+
+def cover_path(article: Article) -> str | None:
+    """Where the article's cover is published, relative to its language root."""
+    if not article.cover:
+        return None
+    return f"{HOME}{article.year}/{article.slug}/{article.cover.name}"
+
+
+def card(site: Site, article: Article, lang: str) -> ArticleCard:
+    """A listing card of ``article`` for the ``lang`` listings."""
+    foreign = article.lang != lang
+    path = language_relative_path(article.src_uri)
+    link = Link(article.title, absolute(site.translations.root_url, page_path(article.src_uri, article.lang))
+                if foreign else path, absolute=foreign)
+    cover = None
+    if article.cover and not foreign:
+        cover = ImageRef(cover_path(article) or "", article.cover.alt[article.lang], article.cover.width,
+                         article.cover.height)
+    return ArticleCard(
+        title=article.title, excerpt=_excerpt(site, article), lang=article.lang, link=link,
+        date_iso=article.date.isoformat(), date_text=date_text(article.date, lang),
+        rubric=RUBRICS[article.rubric][lang][0],
+        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(reading_minutes(article.body))),
+        cover=cover, foreign_badge=l10n.text(lang, f"magazine.in_{article.lang}") if foreign else "",
+        draft=article.draft)
+
+
+def _excerpt(site: Site, article: Article) -> str:
+    return excerpt(article.body) or article.description
+
+
+def paginate(total: int, size: int) -> int:
+    return max(1, math.ceil(total / size))
+
+
+def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, intro: str,
+                  articles: list[Article], feeds: tuple[Link, ...] = ()) -> list[tuple[str, ListingView]]:
+    """Every page of one listing: (src_uri, view), in page order."""
+    size = site.settings.page_size
+    count = paginate(len(articles), size)
+    pages = []
+    links = tuple(Link(str(n), language_relative_path(listing_page(folder, n))) for n in range(1, count + 1))
+    for number in range(1, count + 1):
+        chunk = articles[(number - 1) * size: number * size]
+        pagination = None
+        if count > 1:
+            pagination = Pagination(
+                number, count,
+                links[number - 2] if number > 1 else None,
+                links[number] if number < count else None,
+                links, l10n.text(lang, "magazine.page_of", number=str(number), count=str(count)))
+        page_title = title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
+        view = ListingView(kind, page_title, intro if number == 1 else "",
+                           tuple(card(site, a, lang) for a in chunk), pagination, feeds)
+        pages.append((listing_page(folder, number), view))
+    return pages
+
+
+def article_view(site: Site, article: Article) -> ArticleView:
+    lang = article.lang
+    magazine = site.magazine
+    index = site.articles
+    other = next((l for l in ("fr", "en") if l != lang), "fr")
+    translation = index.translation(article, other)
+    older, newer = index.previous_next(article)
+    root = site.translations.root_url
+    url = absolute(root, page_path(article.src_uri, lang))
+    cover = None
+    if article.cover:
+        cover = ImageRef(cover_path(article) or "", article.cover.alt[lang], article.cover.width, article.cover.height)
+    cover_url = absolute(root, language(lang).prefix + cover.path) if cover else None
+    authors = [magazine.authors[key] for key in article.authors]
+    return ArticleView(
+        title=article.title,
+        date_iso=article.date.isoformat(),
+        date_text=date_text(article.date, lang),
+        updated_text=l10n.text(lang, "magazine.updated", date=date_text(article.updated, lang))
+        if article.updated else "",
+        rubric=Link(RUBRICS[article.rubric][lang][0], language_relative_path(rubric_folder(article.rubric, lang) + "index.md")),
+        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(reading_minutes(article.body))),
+        authors=tuple(Link(a.name, language_relative_path(author_folder(a.key, lang) + "index.md")) for a in authors),
+        tags=tuple(Link(magazine.tags[t][lang], language_relative_path(tag_folder(t, lang) + "index.md"))
+                   for t in article.tags),
+        structures=tuple(Link(s.name, language_relative_path(f"structures/{s.slug}.md"))
+                         for slug in article.structures if (s := site.structure(slug))),
+        issue=Link(l10n.text(lang, "magazine.issue_number", number=str(article.issue)) + " · "
+                   + magazine.issues[article.issue].title[lang], language_relative_path(issue_page(article.issue, lang)))
+        if article.issue else None,
+        cover=cover,
+        translation=Link(translation.title, absolute(root, page_path(translation.src_uri, other)), absolute=True)
+        if translation else None,
+        translation_lang=other,
+        related=tuple(card(site, a, lang) for a in index.related(article)),
+        older=Link(older.title, language_relative_path(older.src_uri)) if older else None,
+        newer=Link(newer.title, language_relative_path(newer.src_uri)) if newer else None,
+        draft=article.draft,
+        json_ld=script_json(article_json_ld(article, url, authors, cover_url)),
+        published_iso=article.date.isoformat(),
+        modified_iso=(article.updated or article.date).isoformat(),
+    )
+
+
+def issue_view(site: Site, number: int, lang: str) -> IssueView:
+    issue = site.magazine.issues[number]
+    contents = [a for a in site.articles.listed_in(lang) if a.issue == number]
+    contents.sort(key=lambda a: (a.date, a.id))
+    return IssueView(number, issue.title[lang], date_text(issue.date, lang), issue.editorial[lang], None,
+                     tuple(card(site, a, lang) for a in contents), language_relative_path(issue_page(number, lang)),
+                     l10n.text(lang, "magazine.issue_count", count=str(len(contents))))
+
+
+def magazine_feeds(lang: str, tag: str | None = None) -> tuple[Link, ...]:
+    """The RSS and Atom feeds of the magazine (or of one tag) in ``lang``, relative to the language root."""
+    return (Link("RSS", feed_file("rss", lang, tag)), Link("Atom", feed_file("atom", lang, tag)))
+
+
+__all__ = ["ArticleCard", "ArticleView", "IssueView", "Link", "ListingView", "article_view", "card", "date_text",
+           "issue_view", "listing_pages", "magazine_feeds", "issues_folder", "year_folder"]
