@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .figures import FigureView, figure_view
 from .images import ContentImage
@@ -65,9 +66,11 @@ class StructureView:
     photo: ImageView | None
     directory_path: str
     json_ld: str
+    mentions: tuple[Any, ...] = ()  #: magazine articles (and later conferences) about the structure
 
 
 DIRECTORY = "structures/index.md"
+MENTIONS = 6
 
 
 def structure_src_uri(slug: str) -> str:
@@ -97,6 +100,7 @@ def directory_view(site: Site, lang: str) -> DirectoryView:
 
 
 def structure_view(site: Site, structure: Structure, lang: str) -> StructureView:
+    from .magazine_views import card  # the magazine's views import this module
     page_url = absolute(site.translations.root_url, page_path(structure_src_uri(structure.slug), lang))
     images = {kind: img for kind, img in (("logo", structure.logo), ("photo", structure.photo)) if img}
     image_urls = {kind: absolute(site.translations.root_url, page_path(image_path(structure.slug, img), lang)[:-1])
@@ -119,6 +123,8 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
         photo=views.get("photo"),
         directory_path=directory,
         json_ld=script_json(organization(structure, lang, page_url, image_urls)),
+        mentions=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)
+                       if structure.slug in a.structures)[:MENTIONS],
     )
 
 

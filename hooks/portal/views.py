@@ -13,11 +13,15 @@ from . import l10n
 from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
-from .magazine_urls import feed_file
+from .magazine_urls import HOME, feed_file
+from .magazine_views import card
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
+
+
+HOME_ARTICLES = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ class HomeView:
     structures: tuple[StructureCard, ...]
     structures_all: str
     directory_path: str
+    articles_title: str
+    articles: tuple[Any, ...]
+    articles_all: str
+    magazine_path: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,10 @@ def home_view(site: Site, lang: str) -> HomeView:
         structures=home_structures(site, lang),
         structures_all=l10n.text(lang, "home.structures.all"),
         directory_path=language_relative_path(DIRECTORY),
+        articles_title=l10n.text(lang, "magazine.latest"),
+        articles=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)[:HOME_ARTICLES]),
+        articles_all=l10n.text(lang, "magazine.all"),
+        magazine_path=language_relative_path(HOME + "index.md"),
     )
 
 

@@ -1,0 +1,334 @@
+"""The built site as a reader's browser sees it: Debian's Chromium driven by Playwright.
+
+Accessibility (axe-core), requests (no other host, no 4xx/5xx, no script error),
+page weight, and a reader's paths (language switcher, structures filter with the
+keyboard, search per language, the directory without JavaScript).
+
+Every check is a helper used both on the real site and on the hand-made pages of
+``broken_pages/``, where it is seen to fail. Requests to any host other than the
+served one are aborted (and recorded), so no test reaches the network.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect, sync_playwright
+
+from served import free_port, serve
+from support import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BROKEN = Path(__file__).resolve().parent / "broken_pages"
+
+#: One page of each type, in both languages (paths relative to the site root).
+SAMPLED_PAGES = [
+    "", "en/",                                  # home
+    "mission/", "en/mission/",                  # hand-written pages
+    "a-propos/", "en/about/",
+    "structures/", "en/structures/",            # structures directory
+    "structures/h7/", "en/structures/h7/",      # one structure
+    "404.html", "en/404.html",                  # not found
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+IMPACTS = ("critical", "serious", "moderate", "minor")
+BLOCKING_IMPACTS = ("critical", "serious")
+STRUCTURES = len(list((REPO / "structures").glob("*.yml")))
+CARDS = "li.portal-card--structure"
+
+
+def page_id(path: str) -> str:
+    """A readable test id for a page path: '/', '/en/about/'…"""
+    return "/" + path
+
+
+# -- fixtures ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium for the whole session (never a downloaded browser)."""
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def broken_pages() -> Iterator[str]:
+    """``broken_pages/`` served on 127.0.0.1; yields its base URL (ending with '/')."""
+    yield from serve(BROKEN, free_port())
+
+
+# -- loading a page and recording what it does ---------------------------------------------------
+
+def is_allowed(url: str, base_url: str) -> bool:
+    """Whether the browser may fetch ``url``: the served host itself, or inline data."""
+    if url.startswith("data:"):
+        return True
+    return urlsplit(url).netloc == urlsplit(base_url).netloc
+
+
+@contextmanager
+def browsing(browser: Browser, base_url: str, **options: object) -> Iterator[BrowserContext]:
+    """A fresh browser context where every request to another host than ``base_url``'s is aborted.
+
+    Aborted requests are still issued as far as the page is concerned, so they are
+    recorded by :func:`open_page` and reported by :func:`load_problems`.
+    """
+    context = browser.new_context(**options)
+
+    def gate(route: Route) -> None:
+        if is_allowed(route.request.url, base_url):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", gate)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@dataclass
+class PageLoad:
+    """Everything one page load did: requests, responses, console errors, uncaught exceptions."""
+
+    url: str
+    requests: list[Request] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+def open_page(context: BrowserContext, url: str, wait_until: str = "networkidle") -> tuple[Page, PageLoad]:
+    """Open ``url`` in a new tab of ``context``, recording its activity until ``wait_until``."""
+    page = context.new_page()
+    load = PageLoad(url)
+    page.on("request", lambda request: load.requests.append(request))
+    page.on("response", lambda response: load.responses.append(response))
+    page.on("console", lambda message: message.type == "error" and load.console_errors.append(
+        f"{message.text} (at {message.location.get('url') or url})"))
+    page.on("pageerror", lambda error: load.page_errors.append(f"{error.name}: {error.message}"))
+    page.goto(url, wait_until=wait_until)
+    return page, load
+
+
+def load_problems(load: PageLoad, base_url: str) -> list[str]:
+    """What went wrong while loading: other hosts asked, 4xx/5xx answers, console errors, page errors."""
+    problems = [f"request to another host: {r.url}" for r in load.requests if not is_allowed(r.url, base_url)]
+    problems += [f"HTTP {r.status}: {r.url}" for r in load.responses if r.status >= 400]
+    problems += [f"console error: {text}" for text in load.console_errors]
+    problems += [f"page error: {text}" for text in load.page_errors]
+    return problems
+
+
+def page_weight(load: PageLoad) -> tuple[int, int]:
+    """Bytes of every response body received during the load, and the number of requests made."""
+    total = 0
+    for response in load.responses:
+        try:
+            total += len(response.body())
+        except Error:  # a redirect or a body the browser did not keep: fall back on its reported size
+            total += max(response.request.sizes()["responseBodySize"], 0)
+    return total, len(load.requests)
+
+
+# -- accessibility -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Violation:
+    """One axe-core rule failed on a page, with the elements where it fails."""
+
+    rule: str
+    impact: str
+    targets: tuple[str, ...]
+    page: str
+
+    def __str__(self) -> str:
+        return f"{self.rule} [{self.impact}] on {self.page}: {', '.join(self.targets)}"
+
+
+def _selector(target: list) -> str:
+    """An axe node target (a path through frames and shadow roots) as one string."""
+    return " >>> ".join(part if isinstance(part, str) else " >> ".join(part) for part in target)
+
+
+def axe_violations(page: Page, label: str) -> list[Violation]:
+    """Inject axe-core into ``page``, run it on the whole document and return every violation."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [Violation(v["id"], v["impact"] or "unknown", tuple(_selector(n["target"]) for n in v["nodes"]), label)
+            for v in results["violations"]]
+
+
+def blocking(violations: list[Violation]) -> list[Violation]:
+    """The violations that must not ship: impact serious or critical."""
+    return [v for v in violations if v.impact in BLOCKING_IMPACTS]
+
+
+def impact_summary(violations: list[Violation]) -> str:
+    """'critical=0 serious=1 moderate=0 minor=0 (1 element)': rules failed per impact, elements in all."""
+    counts = Counter(v.impact for v in violations)
+    elements = sum(len(v.targets) for v in violations)
+    by_impact = " ".join(f"{impact}={counts[impact]}" for impact in IMPACTS)
+    return f"{by_impact} ({elements} element{'s' * (elements != 1)})"
+
+
+# -- a reader's keyboard ---------------------------------------------------------------------------
+
+def focused_id(page: Page) -> str:
+    """The id of the element that has the keyboard focus."""
+    return page.evaluate("() => document.activeElement && document.activeElement.id")
+
+
+def choose_with_keyboard(page: Page, select_id: str, value: str) -> None:
+    """Pick ``value`` in the focused ``<select id=select_id>`` with Home and ArrowDown only."""
+    assert focused_id(page) == select_id, f"#{select_id} should have the focus, not #{focused_id(page)}"
+    page.keyboard.press("Home")
+    for _ in range(page.locator(f"#{select_id} option").count()):
+        if page.locator(f"#{select_id}").input_value() == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{value!r} cannot be reached with the keyboard in #{select_id}")
+
+
+# -- 1. accessibility ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", SAMPLED_PAGES, ids=page_id)
+def test_no_serious_accessibility_violation(chromium, served_real_site, path, viewport):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS[viewport]) as context:
+        page, _ = open_page(context, served_real_site.url + path)
+        violations = axe_violations(page, f"/{path} ({viewport})")
+    print(f"\naxe {viewport:7} /{path:20} {impact_summary(violations)}")
+    serious = blocking(violations)
+    assert not serious, "axe violations of impact serious or critical:\n" + "\n".join(map(str, serious))
+
+
+def test_axe_check_reports_a_broken_page(chromium, broken_pages):
+    with browsing(chromium, broken_pages, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, broken_pages + "a11y.html")
+        serious = blocking(axe_violations(page, "a11y.html"))
+    assert {"image-alt", "button-name", "color-contrast"} <= {v.rule for v in serious}, serious
+    assert {"#no-alt", "#no-name", "#faint"} <= {t for v in serious for t in v.targets}, serious
+    assert all(v.page == "a11y.html" and v.impact in BLOCKING_IMPACTS for v in serious)
+
+
+# -- 2. requests, answers and errors while loading ----------------------------------------------
+
+@pytest.mark.parametrize("path", SAMPLED_PAGES, ids=page_id)
+def test_page_loads_from_its_own_host_without_errors(chromium, served_real_site, path):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        _, load = open_page(context, served_real_site.url + path)
+        problems = load_problems(load, served_real_site.url)
+    assert len(load.requests) > 1, "the page should at least load its stylesheets and scripts"
+    assert problems == [], f"/{path}:\n" + "\n".join(problems)
+
+
+def test_request_check_reports_other_hosts_missing_files_and_errors(chromium, broken_pages):
+    with browsing(chromium, broken_pages, viewport=VIEWPORTS["desktop"]) as context:
+        _, load = open_page(context, broken_pages + "external.html")
+        problems = load_problems(load, broken_pages)
+        external = [r for r in load.requests if urlsplit(r.url).hostname == "example.invalid"]
+        assert external and all(r.failure for r in external), "requests to other hosts must be aborted"
+    assert "request to another host: http://example.invalid/x.css" in problems, problems
+    assert "request to another host: http://example.invalid/x.png" in problems, problems
+    assert f"HTTP 404: {broken_pages}missing.js" in problems, problems
+    assert any(p.startswith("console error:") for p in problems), problems
+    assert any(p.startswith("page error:") and "notDefinedAnywhere" in p for p in problems), problems
+
+
+# -- 3. page weight (a figure, not a budget) -------------------------------------------------------
+
+@pytest.mark.parametrize("path, kind", [("", "home"), ("structures/h7/", "content page, stands in for an article")],
+                         ids=["home", "content-page-for-article"])
+def test_page_weight_figure(chromium, served_real_site, path, kind):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        _, load = open_page(context, served_real_site.url + path)
+        size, requests = page_weight(load)
+    print(f"\npage weight: /{path} ({kind}) {size / 1000:.1f} kB in {requests} requests")
+    assert size > 0 and requests > 0
+
+
+# -- 4. a reader's paths ----------------------------------------------------------------------------
+
+def test_language_switcher_goes_to_the_english_translation(chromium, served_real_site):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, served_real_site.url + "engagements/")
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        page.locator("a.portal-switcher__link[hreflang='en']").click()
+        page.wait_for_url(served_real_site.url + "en/commitments/", wait_until="load")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_structures_filter_works_with_the_keyboard(chromium, served_real_site):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, served_real_site.url + "en/structures/")
+        form = page.locator("form[data-portal-filter]")
+        status = page.locator(".portal-filter__status")
+        empty = page.locator("[data-portal-filter-empty]")
+        listed = page.locator(f"{CARDS}:not([hidden])")
+        seen = page.locator(f"{CARDS}:visible")
+        expect(form).to_be_visible()
+        expect(page.locator(CARDS)).to_have_count(STRUCTURES)
+
+        page.focus("#filter-category")
+        page.keyboard.press("Tab")
+        choose_with_keyboard(page, "filter-city", "Lyon")
+        expect(listed).to_have_count(1)
+        expect(seen).to_have_count(1)
+        expect(seen.locator("h3")).to_have_text("H7")
+        expect(status).to_have_text("1 structure shown")
+        expect(empty).to_be_hidden()
+
+        page.keyboard.press("Shift+Tab")
+        choose_with_keyboard(page, "filter-category", "integration")
+        expect(listed).to_have_count(0)
+        expect(seen).to_have_count(0)
+        expect(status).to_have_text("0 structures shown")
+        expect(empty).to_be_visible()
+
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        expect(page.locator("button[type=reset]:focus")).to_have_count(1)
+        page.keyboard.press("Enter")
+        expect(listed).to_have_count(STRUCTURES)
+        expect(seen).to_have_count(STRUCTURES)
+        expect(status).to_have_text(f"{STRUCTURES} structures shown")
+        expect(empty).to_be_hidden()
+
+
+@pytest.mark.parametrize("home, english", [("en/", True), ("", False)], ids=["en", "fr"])
+def test_search_stays_in_the_page_language(chromium, served_real_site, home, english):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, served_real_site.url + home)
+        page.locator("input[name=query]").click()
+        page.keyboard.type("Lyon")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert links, "search results should link somewhere"
+    assert any(urlsplit(link).path.endswith("/structures/h7/") for link in links), links
+    assert all(is_allowed(link, served_real_site.url) for link in links), links
+    wrong = [link for link in links if urlsplit(link).path.startswith("/en/") != english]
+    assert wrong == [], f"results in the other language from /{home}: {wrong}"
+
+
+def test_structures_directory_without_javascript(chromium, served_real_site):
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"], java_script_enabled=False) as context:
+        page, _ = open_page(context, served_real_site.url + "structures/", wait_until="load")
+        expect(page.locator(CARDS)).to_have_count(STRUCTURES)
+        expect(page.locator(f"{CARDS}:visible")).to_have_count(STRUCTURES)
+        expect(page.locator("form[data-portal-filter]")).to_be_hidden()
