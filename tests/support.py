@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: builds must not depend on the clock
 SITE_URL = "https://portal.test/"
+NOW = "2026-06-01"  # the fixtures' 'now': decides what is scheduled
 
 
 @dataclass
@@ -39,6 +40,7 @@ def site_config(root: Path, **overrides: object) -> dict:
         watch=[],
     )
     real["theme"]["custom_dir"] = str(REPO / "overrides")
+    real["extra"]["portal"] = {"page_size": 1}  # one article a page, so listings paginate
     real.update(overrides)
     return real
 
@@ -62,7 +64,8 @@ def make_site(root: Path, fixture: str = "minimal", **overrides: object) -> Path
 
 def run_build(config: Path, site_dir: Path, strict: bool = True, extra_env: dict | None = None) -> Build:
     """Run `mkdocs build` in a subprocess (hook modules must not outlive one build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PORTAL_NOW": NOW,
+           **(extra_env or {})}
     env.pop("SITE_URL", None)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:

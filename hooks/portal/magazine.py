@@ -304,12 +304,18 @@ def _aliases(fields: Fields) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _override_last(article: Article) -> tuple[bool, bool, str]:
+    stem = article.source.rsplit("/", 1)[-1].rsplit(".", 2)[0]
+    return article.id != stem, article.slug != slugify(stem), article.source
+
+
 def _paired(articles: list[Article], problems: list[Problem]) -> list[Article]:
     """Keep one article per (id, language) and one per URL; report the others."""
     kept: list[Article] = []
     by_id: dict[tuple[str, str], Article] = {}
     by_url: dict[tuple[str, int, str], Article] = {}
-    for article in articles:
+    # An article named by its own file (no translation_key, no slug) keeps its place over overrides.
+    for article in sorted(articles, key=_override_last):
         first = by_id.get((article.id, article.lang))
         if first:
             problems.append(Problem(article.source, None, "translation_key",

@@ -72,6 +72,9 @@ class PageView:
     switcher: tuple[SwitcherLink, ...]
     strings: dict[str, str] = field(default_factory=dict)
     home: HomeView | None = None
+    locale_alternates: tuple[str, ...] = ()  #: og:locale:alternate of real translations
+    og_type: str = "website"
+    image: str = ""  #: absolute URL of the page's image (an article's cover), if any
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
@@ -92,6 +95,9 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         switcher=tuple(translations.switcher(lang, path)),
         strings=dict(l10n.strings(lang)),
         home=home_view(site, lang) if is_home else None,
+        locale_alternates=tuple(language(a.lang).locale for a in translations.alternates(lang, path) if a.lang != lang),
+        og_type="article" if planned and hasattr(planned.view, "published_iso") else "website",
+        image=_page_image(site, lang, planned.view if planned else None),
         content=planned.view if planned else None,
         feeds=feed_links(site, lang, getattr(planned.view, "feeds", ()) if planned else (),
                          getattr(planned.view, "title", "") if planned else ""),
@@ -136,3 +142,9 @@ def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: s
             kind = "application/rss+xml" if feed.label == "RSS" else "application/atom+xml"
             links.append(FeedLink(f"{page_title} ({feed.label})", kind, url))
     return tuple(links)
+
+
+def _page_image(site: Site, lang: str, view: Any) -> str:
+    cover = getattr(view, "cover", None) or getattr(view, "photo", None)
+    path = getattr(cover, "path", "")
+    return site.translations.root_url + language(lang).prefix + path if path else ""

@@ -82,7 +82,10 @@ class _Builder(yaml.constructor.SafeConstructor):
                 items.append(self.build(item_node, path + (index,), depth + 1))
             return items
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in _SCALARS:
-            return self.construct_object(node, deep=True)
+            try:
+                return self.construct_object(node, deep=True)
+            except ValueError:
+                return node.value  # e.g. '2025-13-01': kept as text, so the field check can say why
         raise SourceError(f"the YAML tag {node.tag} is not allowed", self._line(node))
 
     def _line(self, node: yaml.Node) -> int:

@@ -1,0 +1,133 @@
+"""Magazine loading: every field validated with its location; pairing, drafts, scheduling."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from portal.articles import ArticleIndex, Publication, excerpt, reading_minutes
+from portal.clock import PARIS, build_now
+from portal.magazine import load_magazine
+from support import write
+
+REGISTRIES = {
+    "magazine/authors.yml": "redaction:\n  name: La rédaction\n  bio: {fr: Équipe., en: Team.}\n",
+    "magazine/tags.yml": "patrimoine: {fr: Patrimoine, en: Heritage}\nmedias: {fr: Médias, en: Media}\n",
+    "magazine/issues.yml": "- number: 1\n  date: 2025-03-01\n  title: {fr: Un, en: One}\n  editorial: {fr: É., en: E.}\n",
+}
+GOOD = """\
+---
+title: Titre
+date: 2025-03-12
+authors: [redaction]
+tags: [patrimoine]
+rubric: report
+description: Une description.
+---
+
+Premier paragraphe.
+"""
+
+
+def site(tmp_path: Path, articles: dict[str, str]) -> tuple[list, list[str]]:
+    for path, text in {**REGISTRIES, **articles}.items():
+        write(tmp_path, path, text)
+    magazine, problems = load_magazine(tmp_path / "magazine", tmp_path, {"alpha"})
+    return list(magazine.articles), [str(p) for p in problems]
+
+
+def test_a_good_article(tmp_path):
+    [article], problems = site(tmp_path, {"magazine/2025/un-titre.fr.md": GOOD})
+    assert problems == []
+    assert (article.id, article.slug, article.lang, article.src_uri) == ("un-titre", "un-titre", "fr",
+                                                                         "magazine/2025/un-titre.md")
+    assert article.date == dt.datetime(2025, 3, 12, tzinfo=PARIS)
+
+
+@pytest.mark.parametrize("line, change, message", [
+    (4, "authors: [redaktion]", "authors[0]: 'redaktion' is not in magazine/authors.yml (did you mean 'redaction'?)"),
+    (5, "tags: [patrimoine, cinema]", "tags[1]: 'cinema' is not in magazine/tags.yml (add it to magazine/tags.yml or fix the spelling)"),
+    (6, "rubric: reportage", "rubric: unknown value 'reportage' (did you mean 'report'?)"),
+    (3, "date: 2025-13-01", "date: '2025-13-01' is not a date (write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM')"),
+    (3, "date: 2024-12-31", "date: is in 2024 but the file is in 2025/ (move the file to magazine/2024/)"),
+    (2, "titre: Titre", "titre: unknown key (did you mean 'title'?)"),
+    (7, "description: [a, b]", "description: must be text, not a list"),
+])
+def test_each_problem_names_file_line_and_field(tmp_path, line, change, message):
+    lines = GOOD.splitlines()
+    lines[line - 1] = change
+    articles, problems = site(tmp_path, {"magazine/2025/un-titre.fr.md": "\n".join(lines) + "\n",
+                                         "magazine/2025/autre.fr.md": GOOD})
+    assert f"magazine/2025/un-titre.fr.md:{line}: {message}" in problems, problems
+    assert [a.id for a in articles] == ["autre"], "the other article is still published"
+
+
+def test_cross_checks(tmp_path):
+    text = GOOD.replace("rubric: report", "rubric: report\nissue: 3\nstructures: [beta]\nupdated: 2025-01-01\ncover_alt: x")
+    _, problems = site(tmp_path, {"magazine/2025/un-titre.fr.md": text})
+    assert sorted(problems) == [
+        "magazine/2025/un-titre.fr.md:10: cover_alt: is set but there is no 'cover' (add 'cover:' or remove 'cover_alt:')",
+        "magazine/2025/un-titre.fr.md:7: issue: print issue 3 is not in magazine/issues.yml (known issues: 1)",
+        "magazine/2025/un-titre.fr.md:8: structures[0]: 'beta' is not in structures/ (add it to structures/ or fix the spelling)",
+        "magazine/2025/un-titre.fr.md:9: updated: is before the publication date (an update comes after 'date')",
+    ]
+
+
+def test_translations_pair_by_stem_or_key_and_clash(tmp_path):
+    en = GOOD.replace("Titre", "Title") + ""
+    articles, problems = site(tmp_path, {
+        "magazine/2025/un-titre.fr.md": GOOD,
+        "magazine/2025/a-title.en.md": en.replace("rubric: report", "rubric: report\ntranslation_key: un-titre"),
+        "magazine/2025/copie.fr.md": GOOD.replace("rubric: report", "rubric: report\ntranslation_key: un-titre"),
+        "magazine/2025/autre.fr.md": GOOD.replace("rubric: report", "rubric: report\nslug: un-titre"),
+    })
+    assert sorted((a.id, a.lang, a.slug) for a in articles) == [("un-titre", "en", "a-title"), ("un-titre", "fr", "un-titre")]
+    assert sorted(problems) == [
+        "magazine/2025/autre.fr.md: slug: 'un-titre' (or an alias) gives the same URL as magazine/2025/un-titre.fr.md "
+        "(choose another slug)",
+        "magazine/2025/copie.fr.md: translation_key: 'un-titre' already has a fr version: magazine/2025/un-titre.fr.md "
+        "(give each article its own stem or translation_key)",
+    ]
+
+
+def test_file_names(tmp_path):
+    _, problems = site(tmp_path, {"magazine/2025/sans-langue.md": GOOD, "magazine/brouillons/x.fr.md": GOOD})
+    assert problems == [
+        "magazine/2025/sans-langue.md: the file name has no language suffix (name it like 'my-article.fr.md' or "
+        "'my-article.en.md')",
+        "magazine/brouillons/x.fr.md: 'brouillons/' is not a year folder (put the article in magazine/<year>/)",
+    ]
+
+
+def test_drafts_only_in_preview_and_future_dates_are_scheduled(tmp_path):
+    articles = {
+        "magazine/2025/publie.fr.md": GOOD,
+        "magazine/2025/brouillon.fr.md": GOOD.replace("rubric: report", "rubric: report\ndraft: true"),
+        "magazine/2025/demain.fr.md": GOOD.replace("date: 2025-03-12", "date: 2025-06-02 08:00"),
+    }
+    for path, text in {**REGISTRIES, **articles}.items():
+        write(tmp_path, path, text)
+    magazine, _ = load_magazine(tmp_path / "magazine", tmp_path, ())
+    now = dt.datetime(2025, 6, 2, 7, 59, tzinfo=PARIS)
+    built = ArticleIndex(magazine, Publication(now, show_drafts=False))
+    assert [a.id for a in built.published] == ["publie"]
+    assert [a.id for a in built.scheduled] == ["demain"]
+    preview = ArticleIndex(magazine, Publication(now, show_drafts=True))
+    assert sorted(a.id for a in preview.published) == ["brouillon", "publie"]
+    later = ArticleIndex(magazine, Publication(now + dt.timedelta(minutes=1), show_drafts=False))
+    assert [a.id for a in later.published] == ["demain", "publie"]
+
+
+def test_now_is_injectable():
+    assert build_now({"PORTAL_NOW": "2026-03-29T02:30"}).isoformat() == "2026-03-29T02:30:00+01:00"
+    assert build_now({"PORTAL_NOW": "2026-07-01"}).utcoffset() == dt.timedelta(hours=2)
+    with pytest.raises(ValueError, match="PORTAL_NOW='demain' is not a date"):
+        build_now({"PORTAL_NOW": "demain"})
+
+
+def test_reading_time_and_excerpt():
+    assert reading_minutes("mot " * 100) == 1 and reading_minutes("mot " * 1000) == 5
+    body = "## Titre\n\nUn *premier* paragraphe\nsur deux lignes &amp; plus.\n\n- une liste\n"
+    assert excerpt(body) == "Un premier paragraphe sur deux lignes & plus."
