@@ -129,3 +129,50 @@ def absolute_links(body: str, page_url: str) -> str:
                 element.set(attribute, urljoin(page_url, value))
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
     return (fragment.text or "") + inner
+
+
+def upconf_feeds(site: Site, lang: str) -> list[Feed]:
+    """RSS and Atom of #UpConf in ``lang``: one item per conference, newest announcement first.
+
+    A cancellation changes the item's title and text, never its id.
+    """
+    from .conference_views import FEEDS, HOME as UPCONF_HOME, card
+
+    conferences = sorted(site.conferences, key=lambda c: (c.announced, c.id), reverse=True)[:FEED_SIZE]
+    if not conferences:
+        return []
+    root = site.translations.root_url
+    prefix = language(lang).prefix
+    result = []
+    for kind in ("rss", "atom"):
+        fg = FeedGenerator()
+        fg.id(f"tag:{ID_AUTHORITY}:upconf/feed/{lang}")
+        fg.title(l10n.text(lang, "upconf.feed_title"))
+        fg.description(l10n.text(lang, "upconf.feed_description"))
+        fg.subtitle(l10n.text(lang, "upconf.feed_description"))
+        fg.language(lang)
+        fg.link(href=absolute(root, prefix + UPCONF_HOME.removesuffix("index.md")), rel="alternate")
+        fg.link(href=absolute(root, prefix + FEEDS[kind]), rel="self")
+        fg.generator("culture-portal")
+        newest = max(c.announced for c in conferences)
+        fg.updated(newest)
+        fg.lastBuildDate(newest)
+        fg.pubDate(newest)
+        for conference in reversed(conferences):
+            item = card(site, conference, lang)
+            entry = fg.add_entry()
+            entry.id(f"tag:{ID_AUTHORITY}:upconf/{conference.id}/{lang}")
+            entry.guid(f"tag:{ID_AUTHORITY}:upconf/{conference.id}/{lang}", permalink=False)
+            entry.title(f"{item.badge} : {item.title}" if item.badge and lang == "fr"
+                        else f"{item.badge}: {item.title}" if item.badge else item.title)
+            entry.link(href=absolute(root, page_path(conference.src_uri, lang)), rel="alternate")
+            entry.published(conference.announced)
+            entry.updated(conference.announced)
+            text = l10n.text(lang, "upconf.item", format=item.format, date=item.when.date, time=item.when.time,
+                             zone=item.when.zone, place=item.place)
+            entry.description(f"{text}\n\n{item.summary}")
+            entry.summary(f"{text} — {item.summary}")
+            entry.category(term=conference.format, label=item.format)
+        data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+        result.append(Feed(FEEDS[kind], data))
+    return result

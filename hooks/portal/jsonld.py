@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .conferences import Conference
 from .magazine import Article, Author
 from .structures import Structure
 
@@ -67,4 +68,51 @@ def article(item: Article, page_url: str, authors: list[Author], cover_url: str 
     }
     if cover_url:
         data["image"] = cover_url
+    return data
+
+
+_EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+
+
+def event(conference: Conference, lang: str, page_url: str, image_url: str) -> dict[str, Any]:
+    """An ``Event`` (schema.org) for a conference page: dates with their offset, status, place."""
+    start, end = conference.when
+    status = _EVENT_STATUS[conference.status]
+    if conference.status == "postponed" and conference.new_start:
+        status = "EventRescheduled"
+    locations: list[dict[str, Any]] = []
+    if conference.venue:
+        place: dict[str, Any] = {"@type": "Place", "name": conference.venue.name}
+        if conference.venue.city or conference.venue.address:
+            address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "FR"}
+            if conference.venue.city:
+                address["addressLocality"] = conference.venue.city
+            if conference.venue.address:
+                address["streetAddress"] = conference.venue.address
+            place["address"] = address
+        locations.append(place)
+    if conference.online:
+        online_url = conference.online if isinstance(conference.online, str) else page_url
+        locations.append({"@type": "VirtualLocation", "url": online_url})
+    mode = ("Mixed" if conference.venue and conference.online else "Online" if conference.online else "Offline")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": conference.title[lang],
+        "description": conference.summary[lang],
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {"@type": "Organization", "name": "Groupe SOS", "url": page_url.split("/upconf/")[0] + "/"},
+        "url": page_url,
+        "inLanguage": lang,
+    }
+    if conference.status == "postponed" and conference.new_start:
+        data["previousStartDate"] = conference.start.isoformat()
+    if conference.speakers:
+        data["performer"] = [{"@type": "PerformingGroup", "name": s.name} for s in conference.speakers]
+    if image_url:
+        data["image"] = image_url
     return data

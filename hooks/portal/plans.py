@@ -19,6 +19,9 @@ from .magazine import RUBRICS, Article
 from .magazine_urls import (HOME, alias_file, author_folder, issue_page, issues_folder, rubric_folder, tag_folder,
                             year_folder)
 from .magazine_views import (article_view, card, issue_view, listing_pages, magazine_feeds)
+from . import calendar
+from .conference_views import CALENDAR, HOME as UPCONF_HOME, conference_view, ics_path, upconf_home
+from .feeds import upconf_feeds
 from .site import Site
 from .structure_views import DIRECTORY, directory_view, structure_src_uri, structure_view
 from .urls import absolute, page_path
@@ -38,15 +41,30 @@ class PlannedPage:
 
 @dataclass(frozen=True)
 class PlannedFile:
-    """A non-page file of a language build (a redirect page), with its text."""
+    """A non-page file of a language build (a redirect page, a feed, a calendar), with its content."""
 
     path: str
-    text: str
+    text: str | bytes
 
 
 def plan_pages(site: Site, lang: str) -> list[PlannedPage]:
     """Every generated page of one language, in a stable order."""
-    return _structure_pages(site, lang) + _magazine_pages(site, lang)
+    return _structure_pages(site, lang) + _magazine_pages(site, lang) + _upconf_pages(site, lang)
+
+
+def _upconf_pages(site: Site, lang: str) -> list[PlannedPage]:
+    if not site.conferences:
+        return []
+    pages = [PlannedPage(UPCONF_HOME, lang, "page:upconf", _markdown(
+        {"title": l10n.text(lang, "upconf.title"), "description": l10n.text(lang, "upconf.description"),
+         "template": "upconf.html", "hide": ["navigation", "toc"]}, l10n.text(lang, "upconf.intro")),
+        in_nav=True, view=upconf_home(site, lang))]
+    for conference in sorted(site.conferences, key=lambda c: c.id):
+        pages.append(PlannedPage(conference.src_uri, lang, f"conference:{conference.id}", _markdown(
+            {"title": conference.title[lang], "description": conference.summary[lang], "template": "conference.html",
+             "hide": ["navigation", "toc"]}, conference.description[lang]),
+            view=conference_view(site, conference, lang)))
+    return pages
 
 
 def _structure_pages(site: Site, lang: str) -> list[PlannedPage]:
@@ -130,8 +148,11 @@ def _issue_pages(site: Site, lang: str) -> list[PlannedPage]:
 
 
 def plan_files(site: Site, lang: str) -> list[PlannedFile]:
-    """Redirect pages that keep the former URLs of renamed articles working."""
-    files = []
+    """Redirect pages of renamed articles; #UpConf's feeds and calendars."""
+    files = [PlannedFile(feed.path, feed.data) for feed in upconf_feeds(site, lang)]
+    if site.conferences:
+        files.append(PlannedFile(CALENDAR, calendar.subscription(site, lang)))
+        files += [PlannedFile(ics_path(c), calendar.single(site, c, lang)) for c in site.conferences]
     for article in site.articles.in_language(lang):
         target = absolute(site.translations.root_url, page_path(article.src_uri, lang))
         for alias in article.aliases:

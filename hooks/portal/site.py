@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .articles import ArticleIndex, Publication
 from .clock import build_now
+from .conferences import Conference, load_conferences
 from .magazine import Magazine, load_magazine
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
@@ -43,7 +44,20 @@ class Site:
     translations: Translations
     structures: tuple[Structure, ...] = ()
     magazine: Magazine = field(default_factory=Magazine)
+    conferences: tuple[Conference, ...] = ()  #: announced at the build's 'now'
+    unannounced: tuple[Conference, ...] = ()  #: valid, but announced after 'now': not published yet
     problems: tuple[Problem, ...] = field(default=())
+
+    def upcoming(self) -> list[Conference]:
+        """Conferences not over yet at the build's 'now', soonest first."""
+        now = self.settings.now
+        return sorted((c for c in self.conferences if c.is_upcoming(now)), key=lambda c: (c.when[0], c.id))
+
+    def past(self) -> list[Conference]:
+        """Conferences over at the build's 'now', most recent first."""
+        now = self.settings.now
+        return sorted((c for c in self.conferences if not c.is_upcoming(now)), key=lambda c: (c.when[0], c.id),
+                      reverse=True)
 
     @cached_property
     def articles(self) -> ArticleIndex:
@@ -70,13 +84,17 @@ def load_site(settings: SiteSettings) -> Site:
     magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root,
                                                 {s.slug for s in structures})
     problems += magazine_problems
+    conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
+                                                        {s.slug for s in structures}, magazine.tags)
+    problems += conference_problems
     problems += _generated_paths_taken(pages)
     problems += check_counted_figures(figures, settings, _structure_files(settings))
     pages = [p for p in pages if not _is_generated_path(p.src_uri)]
     translations = Translations(settings.root_url)
     translations.add_all((f"page:{p.key}", p.lang, page_path(p.src_uri, p.lang)) for p in pages)
-    site = Site(settings, tuple(pages), tuple(figures), translations, tuple(structures), magazine,
-                tuple(sorted_problems(problems)))
+    announced = tuple(c for c in conferences if c.announced <= settings.now)
+    site = Site(settings, tuple(pages), tuple(figures), translations, tuple(structures), magazine, announced,
+                tuple(c for c in conferences if c.announced > settings.now), tuple(sorted_problems(problems)))
     return site
 
 

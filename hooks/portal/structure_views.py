@@ -66,7 +66,8 @@ class StructureView:
     photo: ImageView | None
     directory_path: str
     json_ld: str
-    mentions: tuple[Any, ...] = ()  #: magazine articles (and later conferences) about the structure
+    mentions: tuple[Any, ...] = ()  #: magazine articles about the structure
+    conferences: tuple[Any, ...] = ()  #: #UpConf conferences about the structure, newest first
 
 
 DIRECTORY = "structures/index.md"
@@ -100,7 +101,8 @@ def directory_view(site: Site, lang: str) -> DirectoryView:
 
 
 def structure_view(site: Site, structure: Structure, lang: str) -> StructureView:
-    from .magazine_views import card  # the magazine's views import this module
+    from .conference_views import card as conference_card  # those views import this module
+    from .magazine_views import card
     page_url = absolute(site.translations.root_url, page_path(structure_src_uri(structure.slug), lang))
     images = {kind: img for kind, img in (("logo", structure.logo), ("photo", structure.photo)) if img}
     image_urls = {kind: absolute(site.translations.root_url, page_path(image_path(structure.slug, img), lang)[:-1])
@@ -125,6 +127,8 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
         json_ld=script_json(organization(structure, lang, page_url, image_urls)),
         mentions=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)
                        if structure.slug in a.structures)[:MENTIONS],
+        conferences=tuple(conference_card(site, c, lang) for c in site.upcoming() + site.past()
+                          if structure.slug in c.structures)[:MENTIONS],
     )
 
 

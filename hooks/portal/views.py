@@ -14,6 +14,8 @@ from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
 from .magazine_urls import HOME, feed_file
+from .conference_views import HOME as UPCONF_HOME
+from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
@@ -51,6 +53,10 @@ class HomeView:
     articles: tuple[Any, ...]
     articles_all: str
     magazine_path: str
+    conferences_title: str = ""
+    conferences: tuple[Any, ...] = ()
+    conferences_all: str = ""
+    upconf_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class PageView:
     locale_alternates: tuple[str, ...] = ()  #: og:locale:alternate of real translations
     og_type: str = "website"
     image: str = ""  #: absolute URL of the page's image (an article's cover), if any
+    calendar_webcal: str = ""  #: webcal:// address of the #UpConf subscription calendar
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
@@ -98,9 +105,11 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         locale_alternates=tuple(language(a.lang).locale for a in translations.alternates(lang, path) if a.lang != lang),
         og_type="article" if planned and hasattr(planned.view, "published_iso") else "website",
         image=_page_image(site, lang, planned.view if planned else None),
+        calendar_webcal=webcal(site.translations.root_url + language(lang).prefix + CALENDAR) if site.conferences else "",
         content=planned.view if planned else None,
         feeds=feed_links(site, lang, getattr(planned.view, "feeds", ()) if planned else (),
-                         getattr(planned.view, "title", "") if planned else ""),
+                         getattr(planned.view, "title", "") if planned else "")
+        + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
     )
 
@@ -124,6 +133,10 @@ def home_view(site: Site, lang: str) -> HomeView:
         articles=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)[:HOME_ARTICLES]),
         articles_all=l10n.text(lang, "magazine.all"),
         magazine_path=language_relative_path(HOME + "index.md"),
+        conferences_title=l10n.text(lang, "upconf.next"),
+        conferences=next_conferences(site, lang),
+        conferences_all=l10n.text(lang, "upconf.all"),
+        upconf_path=language_relative_path(UPCONF_HOME),
     )
 
 
@@ -148,3 +161,14 @@ def _page_image(site: Site, lang: str, view: Any) -> str:
     cover = getattr(view, "cover", None) or getattr(view, "photo", None)
     path = getattr(cover, "path", "")
     return site.translations.root_url + language(lang).prefix + path if path else ""
+
+
+def upconf_feed_links(site: Site, lang: str) -> tuple[FeedLink, ...]:
+    """#UpConf's feeds and calendar, advertised on its pages."""
+    if not site.conferences:
+        return ()
+    base = site.translations.root_url + language(lang).prefix
+    title = l10n.text(lang, "upconf.feed_title")
+    return (FeedLink(title, "application/rss+xml", base + FEEDS["rss"]),
+            FeedLink(title, "application/atom+xml", base + FEEDS["atom"]),
+            FeedLink(l10n.text(lang, "upconf.calendar_name"), "text/calendar", base + CALENDAR))

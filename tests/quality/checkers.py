@@ -99,6 +99,8 @@ def links_of(tree: html.HtmlElement, url: str) -> list[str]:
         ref = ref.strip().split(" ")[0]
         if not ref or ref.startswith(("mailto:", "tel:", "javascript:", "data:")):
             continue
+        if ref.startswith("webcal://"):  # a calendar subscription: the same file over http
+            ref = urlsplit(url).scheme + "://" + ref.removeprefix("webcal://")
         targets.append(f"{url}\n{urljoin(url, ref)}")
     return targets
 
