@@ -1,19 +1,15 @@
-"""Images referenced by content: checked, then published without any metadata.
+"""Images referenced by content: checked where they are named (file, format, size, alt text).
 
 Readers of the site include children and people in vulnerable situations, so
-no published image keeps EXIF, GPS, XMP or comments: each is decoded, turned
-upright by its EXIF orientation, converted to sRGB-compatible modes, and
-re-encoded into a cache folder (keyed by content hash) outside the source tree.
+no original is ever published: pictures.py draws metadata-free derivatives.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from .fields import Fields
 
@@ -107,25 +103,3 @@ def _path_problem(path: Path, repo_root: Path) -> str:
 
 def _rotated(image: Image.Image) -> bool:
     return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
-
-
-def published_copy(image: ContentImage, cache_dir: Path) -> Path:
-    """A metadata-free, upright copy of the image in ``cache_dir`` (made once per content)."""
-    digest = hashlib.sha256(image.source.read_bytes()).hexdigest()[:20]
-    with Image.open(image.source) as opened:
-        suffix = FORMATS[opened.format]
-        target = cache_dir / f"{digest}-v1{suffix}"
-        if target.exists():
-            return target
-        upright = ImageOps.exif_transpose(opened)
-        if upright.mode not in ("RGB", "RGBA", "L", "LA"):
-            upright = upright.convert("RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB")
-        if suffix == ".jpg" and upright.mode in ("RGBA", "LA"):
-            upright = upright.convert("RGB")
-        upright.info = {}  # Pillow re-writes exif, comment, icc and xmp found here
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".tmp{os.getpid()}{suffix}")
-        # No exif/icc/xmp/comment arguments: nothing but pixels is written.
-        upright.save(temporary, format=opened.format, **({"quality": 88} if suffix != ".png" else {}))
-        temporary.replace(target)
-    return target

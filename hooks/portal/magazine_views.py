@@ -16,6 +16,7 @@ from .languages import language
 from .magazine import RUBRICS, Article
 from .magazine_urls import (HOME, author_folder, feed_file, issue_page, issues_folder, listing_page, rubric_folder,
                             tag_folder, year_folder)
+from .pictures import Picture, plan_picture
 from .site import Site
 from .urls import absolute, language_relative_path, page_path
 
@@ -30,14 +31,6 @@ class Link:
 
 
 @dataclass(frozen=True)
-class ImageRef:
-    path: str
-    alt: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
 class ArticleCard:
     """An article in a listing; a foreign one is in another language (badge, lang, absolute link)."""
 
@@ -49,7 +42,7 @@ class ArticleCard:
     date_text: str
     rubric: str
     reading_time: str
-    cover: ImageRef | None
+    cover: Picture | None
     foreign_badge: str  #: '' for an article of the listing's language
     draft: bool
 
@@ -88,7 +81,7 @@ class ArticleView:
     tags: tuple[Link, ...]
     structures: tuple[Link, ...]
     issue: Link | None
-    cover: ImageRef | None
+    cover: Picture | None
     translation: Link | None
     translation_lang: str
     related: tuple[ArticleCard, ...]
@@ -106,7 +99,7 @@ class IssueView:
     title: str
     date_text: str
     editorial: str  #: Markdown, rendered by the page itself
-    cover: ImageRef | None
+    cover: Picture | None
     contents: tuple[ArticleCard, ...]
     path: str
     contents_text: str
@@ -117,11 +110,23 @@ def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
     return format_date(moment.date() if isinstance(moment, dt.datetime) else moment, "long", locale=lang)
 
 
+COVER_SIZES = {"card": "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw",
+               "page": "(min-width: 76em) 45rem, 100vw"}
+
+
+def article_folder(article: Article) -> str:
+    """Where an article's images are published, relative to its language root."""
+    return f"{HOME}{article.year}/{article.slug}/"
+
+
+def cover_picture(article: Article, sizes: str = COVER_SIZES["page"]) -> Picture | None:
+    return plan_picture(article.cover, article_folder(article), article.lang, sizes) if article.cover else None
+
+
 def cover_path(article: Article) -> str | None:
-    """Where the article's cover is published, relative to its language root."""
-    if not article.cover:
-        return None
-    return f"{HOME}{article.year}/{article.slug}/{article.cover.name}"
+    """The cover's largest rendition, relative to the article's language root (for feeds, JSON-LD)."""
+    picture = cover_picture(article)
+    return picture.fallback[-1].path if picture else None
 
 
 def card(site: Site, article: Article, lang: str) -> ArticleCard:
@@ -130,10 +135,7 @@ def card(site: Site, article: Article, lang: str) -> ArticleCard:
     path = language_relative_path(article.src_uri)
     link = Link(article.title, absolute(site.translations.root_url, page_path(article.src_uri, article.lang))
                 if foreign else path, absolute=foreign)
-    cover = None
-    if article.cover and not foreign:
-        cover = ImageRef(cover_path(article) or "", article.cover.alt[article.lang], article.cover.width,
-                         article.cover.height)
+    cover = cover_picture(article, COVER_SIZES["card"]) if not foreign else None
     return ArticleCard(
         title=article.title, excerpt=_excerpt(site, article), lang=article.lang, link=link,
         date_iso=article.date.isoformat(), date_text=date_text(article.date, lang),
@@ -183,10 +185,8 @@ def article_view(site: Site, article: Article) -> ArticleView:
     older, newer = index.previous_next(article)
     root = site.translations.root_url
     url = absolute(root, page_path(article.src_uri, lang))
-    cover = None
-    if article.cover:
-        cover = ImageRef(cover_path(article) or "", article.cover.alt[lang], article.cover.width, article.cover.height)
-    cover_url = absolute(root, language(lang).prefix + cover.path) if cover else None
+    cover = cover_picture(article)
+    cover_url = absolute(root, language(lang).prefix + cover.fallback[-1].path) if cover else None
     authors = [magazine.authors[key] for key in article.authors]
     return ArticleView(
         title=article.title,

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .figures import FigureView, figure_view
-from .images import ContentImage
+from .languages import language
+from .pictures import Picture, plan_picture
 from .jsonld import organization, script_json
 from .site import Site
 from .slugs import slugify
@@ -43,14 +44,6 @@ class DirectoryView:
 
 
 @dataclass(frozen=True)
-class ImageView:
-    path: str  #: relative to the language root
-    alt: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
 class StructureView:
     name: str
     summary: str
@@ -62,8 +55,8 @@ class StructureView:
     website: str
     founded: str
     facts: tuple[FigureView, ...]
-    logo: ImageView | None
-    photo: ImageView | None
+    logo: Picture | None
+    photo: Picture | None
     directory_path: str
     json_ld: str
     mentions: tuple[Any, ...] = ()  #: magazine articles about the structure
@@ -78,9 +71,12 @@ def structure_src_uri(slug: str) -> str:
     return f"structures/{slug}.md"
 
 
-def image_path(slug: str, image: ContentImage) -> str:
-    """Where a structure's image is published, relative to a language root."""
-    return f"structures/{slug}/{image.name}"
+def image_folder(slug: str) -> str:
+    """Where a structure's images are published, relative to a language root."""
+    return f"structures/{slug}/"
+
+
+SIZES = {"logo": "8rem", "photo": "(min-width: 76em) 45rem, 100vw"}
 
 
 def card(structure: Structure, lang: str) -> StructureCard:
@@ -105,10 +101,9 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
     from .magazine_views import card
     page_url = absolute(site.translations.root_url, page_path(structure_src_uri(structure.slug), lang))
     images = {kind: img for kind, img in (("logo", structure.logo), ("photo", structure.photo)) if img}
-    image_urls = {kind: absolute(site.translations.root_url, page_path(image_path(structure.slug, img), lang)[:-1])
-                  for kind, img in images.items()}
-    views = {kind: ImageView(image_path(structure.slug, img), img.alt[lang], img.width, img.height)
-             for kind, img in images.items()}
+    views = {kind: plan_picture(img, image_folder(structure.slug), lang, SIZES[kind]) for kind, img in images.items()}
+    image_urls = {kind: site.translations.root_url + language(lang).prefix + view.fallback[-1].path
+                  for kind, view in views.items()}
     directory = language_relative_path(DIRECTORY)
     return StructureView(
         name=structure.name,

@@ -11,10 +11,10 @@ from .host import host_module
 
 from portal import l10n
 from portal.escaping import neutralise
-from portal.images import published_copy
+from portal.media import media_jobs
+from portal.pictures import draw
 from portal.build import SitePlan
 from portal.site import KEY_FIGURES_FILE, Site
-from portal.structure_views import image_path
 
 from . import material_js
 
@@ -54,12 +54,9 @@ def generated_files(config: MkDocsConfig, plan: SitePlan, lang: str) -> list[Fil
                                  inclusion=inclusion.UNDEFINED if page.in_nav else inclusion.NOT_IN_NAV)
              for page in plan.pages[lang]]
     files += [host.File.generated(config, item.path, content=item.text) for item in plan.files[lang]]
-    cache = image_cache(config)
-    for structure in site.structures:
-        for image in (structure.logo, structure.photo):
-            if image:
-                files.append(host.File.generated(config, image_path(structure.slug, image),
-                                                 abs_src_path=str(published_copy(image, cache))))
+    jobs = media_jobs(site, lang, image_cache(config))
+    draw(job for _, job in jobs)  # only cache misses are drawn, on every core
+    files += [host.File.generated(config, rendition.path, abs_src_path=str(job.target)) for rendition, job in jobs]
     return files
 
 

@@ -1,0 +1,27 @@
+"""Every image a language build publishes: its renditions and the cache files that hold them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .magazine_views import article_folder
+from .pictures import Job, Rendition, jobs_for, plan_picture
+from .site import Site
+from .structure_views import image_folder
+
+
+def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, Job]]:
+    """(rendition, job) for each image of the ``lang`` build, in a stable order."""
+    result: list[tuple[Rendition, Job]] = []
+    for structure in site.structures:
+        for image in (structure.logo, structure.photo):
+            if image:
+                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir)
+    for article in site.articles.in_language(lang):
+        if article.cover:
+            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir)
+    for conference in site.conferences:
+        if conference.image:
+            result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
+                               cache_dir)
+    return result
