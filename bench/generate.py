@@ -50,7 +50,7 @@ WORDS_MIN, WORDS_MAX = 600, 900
 DESCRIPTION_MAX = 180
 MIN_SHARE = 60  #: fewest words of prose in the intro and in each section
 #: Front matter keys this generator writes: all must be in ARTICLE_KEYS of hooks/portal/magazine.py.
-WRITTEN_KEYS = ("title", "date", "authors", "tags", "rubric", "description", "issue")
+WRITTEN_KEYS = ("title", "date", "authors", "tags", "rubric", "description", "issue", "cover", "cover_alt")
 
 # -- vocabularies: one token = one word (no apostrophes or hyphens), so counting is exact -----------
 
@@ -320,8 +320,12 @@ def make_issues(fr: Writer, en: Writer) -> list[dict]:
     return issues
 
 
-def site_config(out: Path) -> dict:
-    """The repository's mkdocs.yml, pointed at ``out`` (its `!ENV [NAME, default]` read as the default)."""
+def site_config(out: Path, social_cards: bool = False) -> dict:
+    """The repository's mkdocs.yml, pointed at ``out`` (its `!ENV [NAME, default]` read as the default).
+
+    Social cards are off unless asked for: the magazine bench measures pages and
+    feeds; bench/images.py measures images and cards.
+    """
 
     class EnvLoader(yaml.SafeLoader):
         pass
@@ -331,6 +335,7 @@ def site_config(out: Path) -> dict:
     config.update(site_url="https://bench.example/", docs_dir=str(out / "content"),
                   hooks=[str(REPO / "hooks" / "site_hooks.py")], watch=[])
     config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config.setdefault("extra", {}).setdefault("portal", {})["social_cards"] = social_cards
     return config
 
 
@@ -359,8 +364,11 @@ def allowed_keys() -> tuple[str, ...]:
     raise LookupError("ARTICLE_KEYS not found in hooks/portal/magazine.py")
 
 
-def generate(articles: int, out: Path, seed: int = 1) -> Path:
-    """Write the synthetic site into ``out``; return the path of its mkdocs.yml."""
+def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_cards: bool = False) -> Path:
+    """Write the synthetic site into ``out``; return the path of its mkdocs.yml.
+
+    The first ``covers`` articles get a cover image (a 1600×1000 JPEG drawn here).
+    """
     if articles < 2:
         raise ValueError("--articles must be at least 2 (each article links to another one)")
     unknown = set(WRITTEN_KEYS) - set(allowed_keys())
@@ -371,7 +379,7 @@ def generate(articles: int, out: Path, seed: int = 1) -> Path:
     shutil.copytree(REPO / "content", out / "content")
     shutil.copytree(REPO / "structures", out / "structures")
     config = out / "mkdocs.yml"
-    config.write_text(dump(site_config(out)), encoding="utf-8")
+    config.write_text(dump(site_config(out, social_cards)), encoding="utf-8")
 
     rng = random.Random(seed)
     fr, en = Writer(rng, FRENCH), Writer(rng, ENGLISH)
@@ -383,17 +391,36 @@ def generate(articles: int, out: Path, seed: int = 1) -> Path:
     (magazine / "issues.yml").write_text(dump(make_issues(fr, en)), encoding="utf-8")
 
     plan = plan_articles(rng, articles, list(authors), [key for key, _, _ in TAGS], fr)
-    for article in plan:
+    for number, article in enumerate(plan):
         folder = magazine / str(article.year)
         folder.mkdir(exist_ok=True)
         target = plan[article.link_to]
+        cover = None
+        if number < covers:
+            cover = f"{article.stem}.jpg"
+            draw_cover(random.Random(seed * 100_003 + number), folder / cover)
         for lang, writer in (("fr", fr), ("en", en)):
             meta = {"title": writer.title(rng.randint(4, 9)), "date": article.date,
                     "authors": article.authors, "tags": article.tags, "rubric": article.rubric,
                     "description": description(writer), "issue": article.issue}
+            if cover:
+                meta.update(cover=cover, cover_alt=writer.title(5))
             text = front_matter(meta) + article_body(writer, lang, article, target)
             (folder / f"{article.stem}.{lang}.md").write_text(text, encoding="utf-8")
     return config
+
+
+def draw_cover(rng: random.Random, path: Path) -> None:
+    """A 1600×1000 JPEG of coloured rectangles, different for each seed."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1600, 1000), (35, 26, 46))
+    draw = ImageDraw.Draw(image)
+    for _ in range(30):
+        x, y = rng.randint(0, 1500), rng.randint(0, 900)
+        draw.rectangle([x, y, x + rng.randint(40, 500), y + rng.randint(40, 400)],
+                       fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)))
+    image.save(path, quality=85)
 
 
 def main(argv: list[str] | None = None) -> int:

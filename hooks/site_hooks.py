@@ -69,5 +69,6 @@ def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsC
 def on_post_build(config: MkDocsConfig) -> None:
     build = state.state_of(config)
     outputs.write_feeds(config, build)
+    outputs.write_cards(config, build)
     outputs.write_site_files(config, build)
     multibuild.build_other_languages(config, build)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
     "fr": {
+        "site.name": "Culture · Groupe SOS",
         "nav.home": "Accueil",
         "nav.about": "Nos actions",
         "switcher.label": "Langue",
@@ -130,6 +131,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.feed_description": "Les nouveaux articles du magazine respect, publié par le secteur culture du Groupe SOS.",
     },
     "en": {
+        "site.name": "Culture · Groupe SOS",
         "nav.home": "Home",
         "nav.about": "What we do",
         "switcher.label": "Language",

@@ -32,6 +32,7 @@ class SiteSettings:
     now: dt.datetime = field(default_factory=build_now)  #: decides scheduled and upcoming content
     show_drafts: bool = False  #: true under `mkdocs serve`
     page_size: int = 10  #: articles per listing page
+    social_cards: bool = True  #: draw an Open Graph card per page
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from . import l10n
 from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
+from .cards import CardSpec, card_path
 from .magazine_urls import HOME, feed_file
 from .conference_views import HOME as UPCONF_HOME
 from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
@@ -80,7 +81,7 @@ class PageView:
     home: HomeView | None = None
     locale_alternates: tuple[str, ...] = ()  #: og:locale:alternate of real translations
     og_type: str = "website"
-    image: str = ""  #: absolute URL of the page's image (an article's cover), if any
+    image: str = ""  #: absolute URL of the page's social card (or, without cards, its cover)
     calendar_webcal: str = ""  #: webcal:// address of the #UpConf subscription calendar
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
@@ -104,7 +105,8 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         home=home_view(site, lang) if is_home else None,
         locale_alternates=tuple(language(a.lang).locale for a in translations.alternates(lang, path) if a.lang != lang),
         og_type="article" if planned and hasattr(planned.view, "published_iso") else "website",
-        image=_page_image(site, lang, planned.view if planned else None),
+        image=(site.translations.root_url + language(lang).prefix + card_path(url)) if site.settings.social_cards
+        else _page_image(site, lang, planned.view if planned else None),
         calendar_webcal=webcal(site.translations.root_url + language(lang).prefix + CALENDAR) if site.conferences else "",
         content=planned.view if planned else None,
         feeds=feed_links(site, lang, getattr(planned.view, "feeds", ()) if planned else (),
@@ -172,3 +174,22 @@ def upconf_feed_links(site: Site, lang: str) -> tuple[FeedLink, ...]:
     return (FeedLink(title, "application/rss+xml", base + FEEDS["rss"]),
             FeedLink(title, "application/atom+xml", base + FEEDS["atom"]),
             FeedLink(l10n.text(lang, "upconf.calendar_name"), "text/calendar", base + CALENDAR))
+
+
+def card_spec(plan: SitePlan, lang: str, src_uri: str, url: str, title: str) -> CardSpec:
+    """The social card of one page: its section, title and cover (an article's, a structure's photo…)."""
+    site = plan.site
+    section = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    names = {"magazine": "magazine.title", "upconf": "upconf.title", "structures": "structures.title"}
+    label = l10n.text(lang, names[section]) if section in names else l10n.text(lang, "site.name")
+    cover = None
+    if section == "magazine":
+        article = next((a for a in site.articles.in_language(lang) if a.src_uri == src_uri), None)
+        cover = article.cover.source if article and article.cover else None
+    elif section == "structures":
+        structure = site.structure(src_uri.removeprefix("structures/").removesuffix(".md"))
+        cover = structure.photo.source if structure and structure.photo else None
+    elif section == "upconf":
+        conference = next((c for c in site.conferences if c.src_uri == src_uri), None)
+        cover = conference.image.source if conference and conference.image else None
+    return CardSpec(card_path(url), title, label, site.translations.root_url.split("://", 1)[-1].rstrip("/"), cover)

@@ -7,7 +7,9 @@ from typing import Any
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.views import page_view
+import html
+
+from portal.views import card_spec, page_view
 
 from .state import BuildState
 
@@ -15,6 +17,9 @@ from .state import BuildState
 def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
     """Add ``portal`` (a PageView) to the context of one page."""
     context["portal"] = page_view(state.plan, state.lang, page.file.src_uri, page.url, page.is_homepage)
+    if state.site.settings.social_cards:
+        title = html.unescape(str(page.meta.get("title") or page.title or ""))
+        state.cards.append(card_spec(state.plan, state.lang, page.file.src_uri, page.url, title))
     return context
 
 

@@ -6,6 +6,10 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 
+import shutil
+from pathlib import Path
+
+from portal.cards import draw_cards
 from portal.feeds import magazine_feeds
 from portal.site import robots_txt
 
@@ -19,6 +23,19 @@ def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(feed.data)
+
+
+def write_cards(config: MkDocsConfig, state: BuildState) -> None:
+    """Draw (or take from the cache) the social card of every page of this language, and publish it."""
+    if not state.cards:
+        return
+    root = Path(config.config_file_path).resolve().parent
+    fonts = Path(config.theme.custom_dir or root / "overrides") / "assets" / "fonts"
+    files = draw_cards(state.cards, root / ".cache" / "cards", fonts)
+    for path, source in sorted(files.items()):
+        target = os.path.join(config.site_dir, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def write_site_files(config: MkDocsConfig, state: BuildState) -> None:

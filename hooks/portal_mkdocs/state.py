@@ -33,6 +33,7 @@ class BuildState:
     plan: SitePlan
     templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
+    cards: list[Any] = field(default_factory=list, repr=False)  #: social cards of the pages built
 
     @property
     def site(self) -> Site:
@@ -57,7 +58,8 @@ def start_build(config: MkDocsConfig) -> BuildState:
     repo_root = Path(config.config_file_path).resolve().parent
     portal_config = config.extra.get("portal", {}) or {}
     settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
-                            show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)))
+                            show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)),
+                            social_cards=bool(portal_config.get("social_cards", True)))
     state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings))
     config.extra[_STATE_KEY] = state
     return state

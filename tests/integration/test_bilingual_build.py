@@ -172,3 +172,21 @@ def test_links_between_pages_resolve_inside_their_language(minimal_build):
                 assert target.exists(), (page, href)
                 inside_en = "/en/" in target.as_posix()[len(minimal_build.site.as_posix()):] + "/"
                 assert inside_en == (lang == "en"), (page, href)
+
+
+def test_every_page_has_open_graph_and_a_card(minimal_build):
+    from PIL import Image
+
+    for lang, pages in PAGES.items():
+        for page in pages:
+            tree = doc(minimal_build, page)
+            meta = {m.get("property") or m.get("name"): m.get("content") for m in tree.xpath("//head/meta")}
+            assert meta["og:locale"] == {"fr": "fr_FR", "en": "en_GB"}[lang], page
+            assert meta["og:url"] == SITE_URL + page.removesuffix("index.html")
+            assert meta["og:title"] and meta["twitter:card"] == "summary_large_image", page
+            card = minimal_build.site / meta["og:image"].removeprefix(SITE_URL)
+            with Image.open(card) as image:
+                assert image.size == (1200, 630), page
+    alternates = doc(minimal_build, "equipe/index.html").xpath("//meta[@property='og:locale:alternate']/@content")
+    assert alternates == ["en_GB"]
+    assert doc(minimal_build, "contact/index.html").xpath("//meta[@property='og:locale:alternate']") == []

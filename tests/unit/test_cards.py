@@ -1,0 +1,44 @@
+"""Social cards: 1200×630, the committed fonts (accents, œ), the cover when there is one, cached."""
+
+from pathlib import Path
+
+from PIL import Image
+
+from portal.cards import CardSpec, card_path, draw_card, draw_cards
+from support import REPO
+
+FONTS = REPO / "overrides" / "assets" / "fonts"
+
+
+def test_card_paths():
+    assert card_path("") == "assets/cards/index.png"
+    assert card_path("magazine/2025/x/") == "assets/cards/magazine/2025/x.png"
+
+
+def test_card_size_and_cover(tmp_path):
+    Image.new("RGB", (800, 600), (0, 200, 0)).save(tmp_path / "cover.jpg")
+    with_cover = draw_card(CardSpec("a", "Œuvres à l’écran : l’été des cœurs", "Magazine", "x.org", tmp_path / "cover.jpg"), FONTS)
+    without = draw_card(CardSpec("b", "Œuvres à l’écran : l’été des cœurs", "Magazine", "x.org"), FONTS)
+    assert with_cover.size == without.size == (1200, 630)
+    assert with_cover.getpixel((1100, 300))[1] > 150, "the cover fills the right side"
+    assert without.getpixel((1100, 300))[1] < 100
+    # The title is drawn: many white pixels where the text goes.
+    text = without.crop((80, 140, 700, 300)).convert("L")
+    assert sum(1 for value in text.getdata() if value > 200) > 2000
+
+
+def test_long_titles_shrink_and_stay_in_four_lines(tmp_path):
+    spec = CardSpec("c", " ".join(["interminable"] * 40), "Magazine", "x.org")
+    card = draw_card(spec, FONTS)
+    bottom = card.crop((80, 400, 1100, 530)).convert("L")  # between 4 lines of 40 px and the footer
+    assert max(bottom.getdata()) < 200, "the title never runs into the footer"
+
+
+def test_cards_are_cached(tmp_path):
+    specs = [CardSpec(f"p{i}.png", f"Titre {i}", "Section", "x.org") for i in range(3)]
+    first = draw_cards(specs, tmp_path / "cache", FONTS, workers=2)
+    stamps = {path.stat().st_mtime_ns for path in first.values()}
+    second = draw_cards(specs, tmp_path / "cache", FONTS, workers=2)
+    assert first == second and {path.stat().st_mtime_ns for path in second.values()} == stamps
+    changed = draw_cards([CardSpec("p0.png", "Autre titre", "Section", "x.org")], tmp_path / "cache", FONTS)
+    assert changed["p0.png"] != first["p0.png"]
