@@ -41,6 +41,8 @@ def site_config(root: Path, **overrides: object) -> dict:
     )
     real["theme"]["custom_dir"] = str(REPO / "overrides")
     real["extra"]["portal"] = {"page_size": 1}  # one article a page, so listings paginate
+    if "extra" in overrides:
+        real["extra"].update(overrides.pop("extra"))
     real.update(overrides)
     return real
 

@@ -83,7 +83,12 @@ def check_image_file(fields: Fields, key: str, src: str | None, base_dir: Path,
         fields.problem(key, f"'{src}' has more than {MAX_PIXELS:,} pixels", "resize it before adding it")
         return None
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        reason = "is not an image" if isinstance(error, UnidentifiedImageError) else f"cannot be read ({error})"
+        if isinstance(error, UnidentifiedImageError):
+            reason = "is not an image"
+        elif "truncated" in str(error):
+            reason = "is truncated (the file is incomplete)"
+        else:
+            reason = f"cannot be read ({error})"
         fields.problem(key, f"'{src}' {reason}", "export it again as JPEG or PNG")
         return None
     return path.resolve(), width, height

@@ -291,6 +291,8 @@ def _keys(fields: Fields, key: str, known: Collection[str], where: str, required
             fields.problem(key, f"'{item}' is not in {where}", hint, index)
     if len(set(good)) != len(good):
         fields.problem(key, "lists the same key twice")
+    if required and not value:
+        fields.problem(key, "must list at least one key", f"list keys of {where}")
     return tuple(good) if len(good) == len(value) else ()
 
 

@@ -82,11 +82,13 @@ def load_site(settings: SiteSettings) -> Site:
     problems += figure_problems
     structures, structure_problems = load_structures(settings.repo_root / "structures", settings.repo_root)
     problems += structure_problems
-    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root,
-                                                {s.slug for s in structures})
+    # References name a structure's file even when that file has a problem of its own: the
+    # problem is reported once, where it is, not again in every article that names it.
+    structure_names = {s.slug for s in structures} | _structure_stems(settings)
+    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names)
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
-                                                        {s.slug for s in structures}, magazine.tags)
+                                                        structure_names, magazine.tags)
     problems += conference_problems
     problems += _generated_paths_taken(pages)
     problems += check_counted_figures(figures, settings, _structure_files(settings))
@@ -97,6 +99,11 @@ def load_site(settings: SiteSettings) -> Site:
     site = Site(settings, tuple(pages), tuple(figures), translations, tuple(structures), magazine, announced,
                 tuple(c for c in conferences if c.announced > settings.now), tuple(sorted_problems(problems)))
     return site
+
+
+def _structure_stems(settings: SiteSettings) -> set[str]:
+    folder = settings.repo_root / "structures"
+    return {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
 
 
 def _structure_files(settings: SiteSettings) -> int:

@@ -62,5 +62,9 @@ def _body_line(page: Page) -> int:
     lines = text.splitlines()
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            return index + 2
+            # MkDocs drops the blank lines between the front matter and the body.
+            first = index + 1
+            while first < len(lines) and not lines[first].strip():
+                first += 1
+            return first + 1
     return 1

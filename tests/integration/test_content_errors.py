@@ -10,7 +10,7 @@ EXPECTED = [
     "content/broken.fr.md:3: descripton: unknown key (did you mean 'description'?)",
     "content/broken.fr.md:2: description: required field is missing (add 'description:')",
     "content/_data/key-figures.yml:2: value: must be a whole number, not text",
-    "content/equipe.fr.md:16: portal:video: 'bad' is not a YouTube video id",
+    "content/equipe.fr.md:17: portal:video: 'bad' is not a YouTube video id",
     "content/notes.md: the file name has no language suffix (name it like 'page.fr.md' or 'page.en.md')",
     "structures/gamma.yml:2: category: unknown value 'theatre' (choose one of: education, engineering, integration, other, production)",
     "structures/gamma.yml:4: website: 'javascript:alert(1)' has the scheme 'javascript'; only http, https and mailto are allowed (use an http, https or mailto address)",

@@ -24,14 +24,14 @@ def test_card_size_and_cover(tmp_path):
     assert without.getpixel((1100, 300))[1] < 100
     # The title is drawn: many white pixels where the text goes.
     text = without.crop((80, 140, 700, 300)).convert("L")
-    assert sum(1 for value in text.getdata() if value > 200) > 2000
+    assert sum(1 for value in text.get_flattened_data() if value > 200) > 2000
 
 
 def test_long_titles_shrink_and_stay_in_four_lines(tmp_path):
     spec = CardSpec("c", " ".join(["interminable"] * 40), "Magazine", "x.org")
     card = draw_card(spec, FONTS)
     bottom = card.crop((80, 400, 1100, 530)).convert("L")  # between 4 lines of 40 px and the footer
-    assert max(bottom.getdata()) < 200, "the title never runs into the footer"
+    assert max(bottom.get_flattened_data()) < 200, "the title never runs into the footer"
 
 
 def test_cards_are_cached(tmp_path):

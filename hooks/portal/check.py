@@ -1,0 +1,70 @@
+"""Validate the whole site's content without building it: what `portal check` reports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import shortcodes
+from .problems import Problem, sorted_problems
+from .site import Site, SiteSettings, load_site
+from .yamlsource import SourceError, read_text, split_front_matter
+
+
+@dataclass(frozen=True)
+class Report:
+    """Problems, plus what is valid but not published yet."""
+
+    problems: tuple[Problem, ...]
+    scheduled: tuple[str, ...] = ()  #: 'path: date' of articles with a future date
+    unannounced: tuple[str, ...] = ()  #: 'path: date' of conferences announced later
+    drafts: tuple[str, ...] = ()
+    files: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def find_repository(start: Path) -> Path:
+    """The folder holding mkdocs.yml, from ``start`` upwards."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise FileNotFoundError("no mkdocs.yml here or above: run portal inside the site's repository")
+
+
+def content_dir(repo: Path) -> Path:
+    match = re.search(r"^docs_dir:\s*['\"]?([^'\"\s#]+)", (repo / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return repo / (match.group(1) if match else "docs")
+
+
+def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | None = None) -> Report:
+    """Load and validate every content file; keep the problems of ``paths`` (files or folders) if given."""
+    settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
+    site = load_site(settings)
+    problems = list(site.problems) + _marker_problems(site)
+    if paths:
+        wanted = [p.rstrip("/") for p in paths]
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    scheduled = tuple(f"{a.source}: {a.date.isoformat(' ', 'minutes')}" for a in site.articles.scheduled)
+    unannounced = tuple(f"{c.source}: {c.announced.date().isoformat()}" for c in site.unannounced)
+    drafts = tuple(a.source for a in site.magazine.articles if a.draft)
+    files = sum(1 for folder in ("content", "structures", "magazine", "upconf")
+                for path in (repo / folder).rglob("*") if path.suffix in (".md", ".yml", ".yaml"))
+    counts = {"pages": len(site.pages), "structures": len(site.structures), "articles": len(site.magazine.articles),
+              "conferences": len(site.conferences) + len(site.unannounced)}
+    return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts)
+
+
+def _marker_problems(site: Site) -> list[Problem]:
+    """The editors' markers of hand-written pages, checked as the build would expand them."""
+    problems: list[Problem] = []
+    for page in site.pages:
+        path = site.settings.repo_root / page.source
+        try:
+            front = split_front_matter(read_text(path.read_bytes()))
+        except SourceError:
+            continue  # already reported by the loader
+        _, found = shortcodes.expand(front.body, page.source, page.lang, site.figures, lambda name, ctx: "",
+                                     front.body_line - 1)
+        problems += found
+    return problems
