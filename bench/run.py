@@ -1,29 +1,43 @@
-"""Benchmark cold strict builds of synthetic sites of growing size.
+"""Benchmark cold strict builds of synthetic sites of growing size, against Material's own blog.
 
-    python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--keep DIR] [--seed S]
+    python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--keep DIR] [--seed S] [--no-anchor]
 
 For each size N, ``bench/generate.py`` writes a site with N articles in both
-languages (into a temporary folder, or ``DIR/n<N>`` with ``--keep``), then
-``mkdocs build --strict`` runs ``--repeat`` times in a subprocess, each from an
-empty ``site/`` (and no image cache): a cold build, as CI runs it, with
+languages (into a temporary folder, or ``DIR/n<N>`` with ``--keep``) and
+``bench/anchor.py`` writes, beside it (``n<N>-material``), the anchor: the French
+articles only, as a plain Material for MkDocs blog (its blog plugin, no hooks, no
+overrides). Every build is ``mkdocs build --strict`` in a subprocess, with
 ``NO_MKDOCS_2_WARNING=1``, ``SOURCE_DATE_EPOCH=1767225600`` and
-``PORTAL_NOW=2026-01-01`` (so every article, dated up to 2025-12-31, is published).
+``PORTAL_NOW=2026-01-01`` (so every article, dated up to 2025-12-31, is
+published). A cold build starts from an empty ``site/`` and no ``.cache/``.
 
-Measured per size:
+Per size, in this order:
 
-- wall time of the build subprocess (median of the repeats), seen from here;
-- peak memory of the build process: its RSS high-water mark (the largest of the
-  repeats). ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` is the maximum over
-  *all* children ever waited for, so it cannot tell one build from the previous,
-  larger one. Instead each build runs under GNU ``/usr/bin/time -f %M -o FILE``,
-  which writes the ``ru_maxrss`` (KiB) that ``wait4`` returns for that one process
-  (the French build runs the English one in the same process, so this covers both).
-  Where ``/usr/bin/time`` is missing or is not GNU time, a small Python launcher
-  runs MkDocs in-process with ``runpy`` and writes its own
-  ``getrusage(RUSAGE_SELF).ru_maxrss`` at exit (same number, a few MiB of launcher
-  included);
+1. ours, sequential (``PORTAL_SEQUENTIAL=1``: English after French in one
+   process), cold, once, into ``site-sequential/``;
+2. ours, parallel (the default: English in a second process), cold, ``--repeat``
+   times, into ``site/``; the last output is compared with the sequential one,
+   file by file, byte by byte ("identical", or the first differing path);
+3. ours, warm: one sentence appended to one French article, then the same
+   command again with ``.cache/`` kept (the edit is checked in the output);
+4. the anchor, cold, ``--repeat`` times (skipped with ``--no-anchor``).
+
+Measured:
+
+- wall time of each build subprocess, seen from here (medians of the repeats);
+- peak memory: the RSS high-water mark of the largest single process of the
+  build, from GNU ``/usr/bin/time -f %M -o FILE`` (the ``ru_maxrss`` that
+  ``wait4`` returns: Linux gives the maximum over the process and its waited-for
+  descendants, not their sum). ``resource.getrusage(RUSAGE_CHILDREN)`` cannot be
+  used: it is the maximum over *all* children ever waited for. Where GNU time is
+  missing, a small Python launcher runs MkDocs in-process with ``runpy`` and
+  writes its own ``getrusage(RUSAGE_SELF)`` at exit (same number, a few MiB of
+  launcher included, the English process not covered). Since the parallel build
+  runs two processes at once, the sum of the RSS of the whole process tree is
+  also sampled every 50 ms from ``/proc`` (Linux only; a sample can miss a
+  short peak): the table shows ``largest (Σ sum)``;
 - HTML pages written (``*.html`` under ``site/``, both languages, including 404
-  pages and listings), ms per article page (wall / 2N) and ms per output page.
+  pages and listings), ms per article page (ours / 2N).
 
 It prints a Markdown table, then the "flatness": ms per article at the largest N
 divided by ms per article at the smallest (1.0 = the cost per article does not
@@ -34,22 +48,29 @@ printing the end of its log.
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from anchor import write_material_blog  # noqa: E402
 from generate import generate  # noqa: E402
 
 ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PORTAL_NOW": "2026-01-01"}
+SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"  #: hooks/portal_mkdocs/multibuild.py
 GNU_TIME = "/usr/bin/time"
 LOG_TAIL = 60  #: lines of a failed build's log to print
+SAMPLE_EVERY = 0.05  #: seconds between two samples of the process tree's RSS
+WARM_SENTENCE = "Cette phrase ajoutée mesure la reconstruction après une modification."
 
 #: Runs ``python -m mkdocs …`` in this process and writes its peak RSS (KiB) to argv[1] at exit.
 LAUNCHER = """\
@@ -68,26 +89,39 @@ runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 class Run:
     returncode: int
     wall: float  #: seconds
-    peak_kib: int | None
+    peak_kib: int | None  #: largest single process
+    tree_kib: int | None  #: largest sampled sum over the process tree
     pages: int
     log: str
+
+
+class BuildFailed(Exception):
+    def __init__(self, what: str, run: Run) -> None:
+        super().__init__(what)
+        self.what = what
+        self.run = run
 
 
 @dataclass
 class Result:
     size: int
-    wall: float  #: median seconds
+    wall: float  #: median seconds, ours (parallel), cold
     peak_kib: int | None  #: largest of the repeats
+    tree_kib: int | None  #: largest of the repeats
     pages: int
+    sequential: float  #: seconds, ours sequential, cold, once
+    identical: str  #: "identical" or what differs first
+    warm: float  #: seconds, ours parallel, one article edited, caches kept
+    anchor: float | None = None  #: median seconds, Material blog, French only, cold
+    anchor_pages: int | None = None
+    anchor_peak_kib: int | None = None
 
     @property
     def ms_per_article(self) -> float:
         return 1000 * self.wall / (2 * self.size)
 
-    @property
-    def ms_per_page(self) -> float:
-        return 1000 * self.wall / self.pages if self.pages else float("nan")
 
+# -- measuring one build -------------------------------------------------------------------------
 
 def gnu_time_works() -> bool:
     """True when /usr/bin/time is GNU time (it understands -f %M -o FILE)."""
@@ -103,12 +137,57 @@ def gnu_time_works() -> bool:
         return done.returncode == 0 and out.exists() and out.read_text().strip().isdigit()
 
 
-def build_once(config: Path, use_gnu_time: bool, timeout: float) -> Run:
-    """One cold build of ``config`` into the folder beside it; wall time, peak RSS, pages, log."""
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants from /proc until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib: int | None = None
+        self.done = threading.Event()
+        self.page_kib = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+    def run(self) -> None:
+        if not Path("/proc/self/stat").exists():
+            return
+        while not self.done.wait(SAMPLE_EVERY):
+            total = sum(self._rss(pid) for pid in self._tree())
+            if total and (self.peak_kib is None or total > self.peak_kib):
+                self.peak_kib = total
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(children.get(pid, ()))
+        return tree
+
+    def _rss(self, pid: int) -> int:
+        try:
+            return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self.page_kib
+        except (OSError, ValueError, IndexError):
+            return 0
+
+
+def build_once(config: Path, use_gnu_time: bool, timeout: float, *, site: Path | None = None, cold: bool = True,
+               env_extra: dict[str, str] | None = None) -> Run:
+    """One build of ``config`` (cold: from no ``site`` and no ``.cache/``); wall time, peak RSS, pages, log."""
     root = config.parent
-    site = root / "site"
-    for folder in (site, root / ".cache"):
-        shutil.rmtree(folder, ignore_errors=True)
+    site = site or root / "site"
+    if cold:
+        for folder in (site, root / ".cache"):
+            shutil.rmtree(folder, ignore_errors=True)
     rss_file = root / ".bench-rss"
     rss_file.unlink(missing_ok=True)
     mkdocs = ["build", "--strict", "-f", str(config), "-d", str(site)]
@@ -116,18 +195,29 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float) -> Run:
         command = [GNU_TIME, "-f", "%M", "-o", str(rss_file), sys.executable, "-m", "mkdocs", *mkdocs]
     else:
         command = [sys.executable, "-c", LAUNCHER, str(rss_file), *mkdocs]
-    env = {**os.environ, **ENV}
+    env = {**os.environ, **ENV, **(env_extra or {})}
     env.pop("SITE_URL", None)
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                              cwd=root, timeout=timeout)
-        returncode, log = done.returncode, done.stdout
-    except subprocess.TimeoutExpired as error:
-        out = error.stdout or b""
-        log = out.decode(errors="replace") if isinstance(out, bytes) else out
-        returncode, log = -1, log + f"\n(timed out after {timeout:.0f} s)"
-    wall = time.perf_counter() - start
+    if SEQUENTIAL_ENV not in (env_extra or {}):
+        env.pop(SEQUENTIAL_ENV, None)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log_file:
+        start = time.perf_counter()
+        # A session of its own: on a timeout, its whole group (GNU time, MkDocs, the English build) is ended.
+        process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=env, cwd=root,
+                                   start_new_session=True)
+        sampler = TreeSampler(process.pid)
+        sampler.start()
+        try:
+            returncode = process.wait(timeout=timeout)
+            note = ""
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            returncode, note = -1, f"\n(timed out after {timeout:.0f} s)"
+        wall = time.perf_counter() - start
+        sampler.done.set()
+        sampler.join()
+        log_file.seek(0)
+        log = log_file.read() + note
     peak = None
     if rss_file.exists():
         text = rss_file.read_text().strip().splitlines()
@@ -135,35 +225,132 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float) -> Run:
         peak = int(text[-1]) if text and text[-1].strip().isdigit() else None
         rss_file.unlink()
     pages = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
-    return Run(returncode, wall, peak, pages, log)
+    return Run(returncode, wall, peak, sampler.peak_kib, pages, log)
 
 
-def bench_size(size: int, root: Path, repeat: int, seed: int, use_gnu_time: bool,
-               timeout: float) -> tuple[Result | None, Run | None]:
-    """Generate the corpus for ``size`` under ``root`` and build it ``repeat`` times."""
+def load() -> str:
+    """The 1-minute load average: well above 2 on two cores means something else was running too."""
+    try:
+        return f"load average {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
+    except OSError:
+        return "load average n/a"
+
+
+def checked(what: str, run: Run) -> Run:
+    if run.returncode != 0:
+        raise BuildFailed(what, run)
+    return run
+
+
+def mib(kib: int | None) -> str:
+    return f"{kib / 1024:.0f}" if kib else "n/a"
+
+
+def memory(run: Run) -> str:
+    return f"peak {mib(run.peak_kib)} MiB (Σ {mib(run.tree_kib)} MiB)"
+
+
+# -- comparing outputs, editing an article ---------------------------------------------------------
+
+def compare_trees(left: Path, right: Path) -> str:
+    """"identical" when both folders hold the same files with the same bytes, else the first difference."""
+    def files(root: Path) -> set[str]:
+        return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+    ours, theirs = files(left), files(right)
+    for path in sorted(ours | theirs):
+        if path not in theirs:
+            return f"only in {left.name}: {path}"
+        if path not in ours:
+            return f"only in {right.name}: {path}"
+        if not filecmp.cmp(left / path, right / path, shallow=False):
+            return f"differs: {path}"
+    return "identical"
+
+
+def edit_one_article(root: Path) -> Path:
+    """Append one sentence (a paragraph of its own) to the body of the first French article."""
+    article = sorted((root / "magazine").glob("[0-9][0-9][0-9][0-9]/*.fr.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip("\n") + f"\n\n{WARM_SENTENCE}\n", encoding="utf-8")
+    return article
+
+
+def edit_is_published(site: Path, article: Path) -> bool:
+    stem = article.name[:-len(".fr.md")]
+    pages = [page for page in site.rglob("*.html") if stem in page.as_posix() and "/en/" not in page.as_posix()]
+    return any(WARM_SENTENCE in page.read_text(encoding="utf-8") for page in pages)
+
+
+# -- one size ------------------------------------------------------------------------------------
+
+def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, seed: int, use_gnu_time: bool,
+               timeout: float) -> Result:
+    """Generate the corpus (and the anchor) for ``size``, build them; raise BuildFailed on a failed build."""
     start = time.perf_counter()
     config = generate(size, root, seed)
-    print(f"N={size}: corpus generated in {time.perf_counter() - start:.1f} s ({root})", flush=True)
+    print(f"N={size}: corpus generated in {time.perf_counter() - start:.1f} s ({root}); {load()}", flush=True)
+    anchor_config = None
+    if anchor_root is not None:
+        anchor_config = write_material_blog(root, anchor_root)
+        print(f"N={size}: Material blog written ({anchor_root})", flush=True)
+
+    sequential_site = root / "site-sequential"
+    sequential = checked("ours, sequential", build_once(config, use_gnu_time, timeout, site=sequential_site,
+                                                        env_extra={SEQUENTIAL_ENV: "1"}))
+    print(f"N={size}: ours sequential: {sequential.wall:.1f} s, {sequential.pages} pages, {memory(sequential)}",
+          flush=True)
+
     runs = []
     for number in range(1, repeat + 1):
-        run = build_once(config, use_gnu_time, timeout)
-        if run.returncode != 0:
-            return None, run
-        peak = f"{run.peak_kib / 1024:.0f} MiB" if run.peak_kib else "peak n/a"
-        print(f"N={size}: build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, {peak}", flush=True)
+        run = checked(f"ours, parallel, build {number}", build_once(config, use_gnu_time, timeout))
+        print(f"N={size}: ours build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, {memory(run)}",
+              flush=True)
         runs.append(run)
     if len({r.pages for r in runs}) != 1:
         print(f"N={size}: WARNING: page counts differ between builds: {[r.pages for r in runs]}", flush=True)
-    peaks = [r.peak_kib for r in runs if r.peak_kib]
-    return Result(size, statistics.median(r.wall for r in runs), max(peaks) if peaks else None, runs[-1].pages), None
+    identical = compare_trees(root / "site", sequential_site)
+    print(f"N={size}: parallel vs sequential output: {identical}", flush=True)
+    shutil.rmtree(sequential_site, ignore_errors=True)
 
+    article = edit_one_article(root)
+    warm = checked("ours, warm", build_once(config, use_gnu_time, timeout, cold=False))
+    published = edit_is_published(root / "site", article)
+    print(f"N={size}: ours warm (edited {article.relative_to(root)}): {warm.wall:.1f} s, {memory(warm)}"
+          f"{'' if published else '; WARNING: the added sentence is not in the output'}", flush=True)
+
+    peaks = [r.peak_kib for r in runs if r.peak_kib]
+    trees = [r.tree_kib for r in runs if r.tree_kib]
+    result = Result(size, statistics.median(r.wall for r in runs), max(peaks) if peaks else None,
+                    max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall)
+
+    if anchor_config is not None:
+        anchor_runs = []
+        for number in range(1, repeat + 1):
+            run = checked(f"Material blog, build {number}", build_once(anchor_config, use_gnu_time, timeout))
+            print(f"N={size}: Material FR-only build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, "
+                  f"{memory(run)}", flush=True)
+            anchor_runs.append(run)
+        anchor_peaks = [r.peak_kib for r in anchor_runs if r.peak_kib]
+        result.anchor = statistics.median(r.wall for r in anchor_runs)
+        result.anchor_pages = anchor_runs[-1].pages
+        result.anchor_peak_kib = max(anchor_peaks) if anchor_peaks else None
+    print(f"N={size}: done; {load()}", flush=True)
+    return result
+
+
+# -- report --------------------------------------------------------------------------------------
 
 def table(results: list[Result]) -> str:
-    lines = ["| N | median wall s | ms/article | ms/page | pages | peak MiB |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | ours s (median) | ms/article | pages | peak MiB | Material FR-only s (median) | "
+             "ratio ours/Material | sequential s | identical | warm s | warm/cold |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
     for r in results:
-        peak = f"{r.peak_kib / 1024:.0f}" if r.peak_kib else "n/a"
-        lines.append(f"| {r.size} | {r.wall:.2f} | {r.ms_per_article:.1f} | {r.ms_per_page:.1f} | {r.pages} | {peak} |")
+        peak = f"{mib(r.peak_kib)} (Σ {mib(r.tree_kib)})"
+        anchor = f"{r.anchor:.2f}" if r.anchor is not None else "skipped"
+        ratio = f"{r.wall / r.anchor:.2f}" if r.anchor else "n/a"
+        lines.append(f"| {r.size} | {r.wall:.2f} | {r.ms_per_article:.1f} | {r.pages} | {peak} | {anchor} | {ratio} | "
+                     f"{r.sequential:.2f} | {r.identical} | {r.warm:.2f} | {r.warm / r.wall:.2f} |")
     return "\n".join(lines)
 
 
@@ -178,39 +365,51 @@ def flatness(results: list[Result]) -> str:
 
 
 def report(results: list[Result]) -> None:
-    if results:
-        print()
-        print(table(results))
-        print()
-        print(flatness(results))
+    if not results:
+        return
+    print()
+    print(table(results))
+    print()
+    print(flatness(results))
+    anchored = [r for r in results if r.anchor is not None]
+    if anchored:
+        print("Material FR-only: " + "; ".join(
+            f"N={r.size}: {r.anchor_pages} pages, peak {mib(r.anchor_peak_kib)} MiB, "
+            f"{1000 * r.anchor / r.size:.1f} ms/article" for r in anchored))
+    print("ours = French + English (parallel, default); Material = French only, its blog plugin; "
+          "peak MiB = largest process (Σ = sampled sum over the build's processes)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000], help="numbers of articles")
     parser.add_argument("--repeat", type=int, default=3, help="cold builds per size (default 3)")
-    parser.add_argument("--keep", type=Path, help="write the corpora into DIR/n<N> and keep them")
+    parser.add_argument("--keep", type=Path, help="write the corpora into DIR/n<N> (and DIR/n<N>-material) and keep them")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated text (default 1)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per build (default 3600)")
+    parser.add_argument("--no-anchor", action="store_true", help="skip the Material blog builds (quicker)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or any(size < 2 for size in args.sizes):
         parser.error("--repeat must be at least 1 and every size at least 2")
 
     use_gnu_time = gnu_time_works()
     print(f"peak RSS via {'GNU ' + GNU_TIME + ' -f %M' if use_gnu_time else 'in-process launcher (ru_maxrss)'}; "
-          f"python {sys.executable}", flush=True)
+          f"python {sys.executable}; {os.cpu_count()} CPUs", flush=True)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as temp:
         base = args.keep.resolve() if args.keep else Path(temp)
         for size in sorted(dict.fromkeys(args.sizes)):
-            result, failed = bench_size(size, base / f"n{size}", args.repeat, args.seed, use_gnu_time, args.timeout)
-            if failed is not None:
+            anchor_root = None if args.no_anchor else base / f"n{size}-material"
+            try:
+                results.append(bench_size(size, base / f"n{size}", anchor_root, args.repeat, args.seed,
+                                          use_gnu_time, args.timeout))
+            except BuildFailed as error:
+                failed = error.run
                 tail = "\n".join(failed.log.rstrip().splitlines()[-LOG_TAIL:])
-                print(f"\nN={size}: mkdocs build failed (exit {failed.returncode}) after {failed.wall:.1f} s; "
-                      f"last lines of its log:\n{tail}", file=sys.stderr, flush=True)
+                print(f"\nN={size}: mkdocs build failed ({error.what}, exit {failed.returncode}) after "
+                      f"{failed.wall:.1f} s; last lines of its log:\n{tail}", file=sys.stderr, flush=True)
                 report(results)
                 return 1
-            results.append(result)
     report(results)
     return 0
 

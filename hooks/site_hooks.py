@@ -29,12 +29,18 @@ def on_startup(command: str, dirty: bool) -> None:
     process.record_startup(command, dirty)
 
 
+# Before the search plugin's on_config, which reads the build's language.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = state.start_build(config)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
     if build.is_default_language:  # the site is the same for every language: report once
         report.report(build.site.problems, config)
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    multibuild.start_other_languages(config, state.state_of(config))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -51,6 +57,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     context.keep_article_html(html, page, state.state_of(config))
     return html
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # A build renders each template hundreds of times: do not stat its file every time
+    # (each build, `mkdocs serve`'s included, makes a new environment anyway).
+    env.auto_reload = False
+    return env
 
 
 def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

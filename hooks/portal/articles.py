@@ -49,10 +49,30 @@ class ArticleIndex:
         self._by_id: dict[str, dict[str, Article]] = defaultdict(dict)
         for article in self.published:
             self._by_id[article.id][article.lang] = article
+        self._excerpts: dict[tuple[str, str], str] = {}
+        self._minutes: dict[tuple[str, str], int] = {}
+        self._listed: dict[str, list[Article]] = {}
+        self._own: dict[str, list[Article]] = {}
+        self.card_cache: dict[tuple[str, str, str], object] = {}  #: listing cards, made once per build
+
+    def excerpt(self, article: Article) -> str:
+        """The article's excerpt (its first paragraph, as text), computed once."""
+        key = (article.id, article.lang)
+        if key not in self._excerpts:
+            self._excerpts[key] = excerpt(article.body) or article.description
+        return self._excerpts[key]
+
+    def reading_minutes(self, article: Article) -> int:
+        key = (article.id, article.lang)
+        if key not in self._minutes:
+            self._minutes[key] = reading_minutes(article.body)
+        return self._minutes[key]
 
     def in_language(self, lang: str) -> list[Article]:
         """The articles written in ``lang``, newest first."""
-        return [a for a in self.published if a.lang == lang]
+        if lang not in self._own:
+            self._own[lang] = [a for a in self.published if a.lang == lang]
+        return self._own[lang]
 
     def listed_in(self, lang: str) -> list[Article]:
         """What the ``lang`` listings show: its own articles, plus those with no ``lang`` version.
@@ -60,11 +80,14 @@ class ArticleIndex:
         An untranslated article is listed in the other language with a language
         badge and links to its own page; it gets no page in that language.
         """
+        if lang in self._listed:
+            return self._listed[lang]
         listed = []
         for article in self.published:
             versions = self._by_id[article.id]
             if article.lang == lang or (lang not in versions and article.lang == _first_language(versions)):
                 listed.append(article)
+        self._listed[lang] = listed
         return listed
 
     def translation(self, article: Article, lang: str) -> Article | None:
@@ -137,11 +160,14 @@ def reading_minutes(body: str) -> int:
     return max(1, round(len(_WORD.findall(body)) / WORDS_PER_MINUTE))
 
 
+_MARKDOWN = md.Markdown()  # one converter for every excerpt (reset between uses)
+
+
 def excerpt(body: str) -> str:
     """The article's first paragraph, as plain text."""
-    for block in re.split(r"\n\s*\n", body.strip()):
+    for block in re.split(r"\n\s*\n", body.strip(), maxsplit=8):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", "<", ">", "|", "```", "1.")):
-            text = html.unescape(_TAG.sub("", md.markdown(block)))
+            text = html.unescape(_TAG.sub("", _MARKDOWN.reset().convert(block)))
             return re.sub(r"\s+", " ", text).strip()
     return ""

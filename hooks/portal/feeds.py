@@ -50,15 +50,16 @@ def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str]) -> list[F
     articles = site.articles.in_language(lang)
     if not articles:
         return []
-    feeds = _pair(site, lang, articles, contents, None)
+    bodies = _Bodies(contents)
+    feeds = _pair(site, lang, articles, bodies, None)
     for tag in sorted(site.magazine.tags):
         tagged = [a for a in articles if tag in a.tags]
         if tagged:
-            feeds += _pair(site, lang, tagged, contents, tag)
+            feeds += _pair(site, lang, tagged, bodies, tag)
     return feeds
 
 
-def _pair(site: Site, lang: str, articles: list[Article], contents: Mapping[str, str], tag: str | None) -> list[Feed]:
+def _pair(site: Site, lang: str, articles: list[Article], contents: _Bodies, tag: str | None) -> list[Feed]:
     root = site.translations.root_url
     prefix = language(lang).prefix
     items = articles[:FEED_SIZE]
@@ -88,7 +89,7 @@ def _pair(site: Site, lang: str, articles: list[Article], contents: Mapping[str,
     return result
 
 
-def _entry(fg: FeedGenerator, site: Site, article: Article, contents: Mapping[str, str]) -> None:
+def _entry(fg: FeedGenerator, site: Site, article: Article, contents: _Bodies) -> None:
     root = site.translations.root_url
     url = absolute(root, page_path(article.src_uri, article.lang))
     entry = fg.add_entry()
@@ -100,9 +101,9 @@ def _entry(fg: FeedGenerator, site: Site, article: Article, contents: Mapping[st
     entry.updated(_modified(article))
     entry.description(article.description)
     entry.summary(article.description)
-    body = contents.get(article.src_uri)
+    body = contents.get(article, url)
     if body:
-        entry.content(absolute_links(body, url), type="html")
+        entry.content(body, type="html")
     for key in article.authors:
         author = site.magazine.authors[key]
         entry.author({"name": author.name})
@@ -113,6 +114,20 @@ def _entry(fg: FeedGenerator, site: Site, article: Article, contents: Mapping[st
         cover_url = absolute(root, language(article.lang).prefix + (cover_path(article) or ""))
         suffix = "." + article.cover.name.rsplit(".", 1)[-1].lower().replace("jpeg", "jpg")
         entry.enclosure(cover_url, str(article.cover.source.stat().st_size), _MIME.get(suffix, "image/jpeg"))
+
+
+class _Bodies:
+    """Articles' HTML with absolute links, made once even when an article is in many feeds."""
+
+    def __init__(self, contents: Mapping[str, str]) -> None:
+        self.contents = contents
+        self.made: dict[str, str] = {}
+
+    def get(self, article: Article, url: str) -> str:
+        if article.src_uri not in self.made:
+            body = self.contents.get(article.src_uri)
+            self.made[article.src_uri] = absolute_links(body, url) if body else ""
+        return self.made[article.src_uri]
 
 
 def _modified(article: Article) -> dt.datetime:

@@ -18,6 +18,7 @@ from .languages import LANGUAGES
 from .problems import Problem, did_you_mean
 from .yamlsource import Document
 
+PLACEHOLDER = "TO FILL"  #: what `portal new` writes where an editor must write
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_SCHEMES = ("http", "https", "mailto")
 
@@ -76,6 +77,9 @@ class Fields:
         value = value.strip()
         if not value:
             self.problem(key, "must not be empty")
+            return None
+        if PLACEHOLDER in value:
+            self.problem(key, "still holds the '# TO FILL' placeholder", "replace it with the real text")
             return None
         if max_length and len(value) > max_length:
             self.problem(key, f"is {len(value)} characters long; keep it under {max_length}")
@@ -144,6 +148,9 @@ class Fields:
             if not isinstance(text, str) or not text.strip():
                 what = "is missing" if text is None else f"must be text, not {_describe(text)}"
                 self.problem(key, f"the {lang} text {what}", f"add '{lang}:' under '{key}'")
+            elif PLACEHOLDER in text:
+                self.problem(key, f"the {lang} text still holds the '# TO FILL' placeholder",
+                             "replace it with the real text", lang)
             else:
                 result[lang] = text.strip()
         return result if len(result) == len(LANGUAGES) else None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from babel.dates import format_date
 
 from . import l10n
-from .articles import excerpt, reading_minutes
 from .jsonld import article as article_json_ld
 from .jsonld import script_json
 from .languages import language
@@ -130,23 +131,27 @@ def cover_path(article: Article) -> str | None:
 
 
 def card(site: Site, article: Article, lang: str) -> ArticleCard:
-    """A listing card of ``article`` for the ``lang`` listings."""
+    """A listing card of ``article`` for the ``lang`` listings (made once per build)."""
+    cache = site.articles.card_cache
+    key = (article.id, article.lang, lang)
+    if key not in cache:
+        cache[key] = _card(site, article, lang)
+    return cache[key]
+
+
+def _card(site: Site, article: Article, lang: str) -> ArticleCard:
     foreign = article.lang != lang
     path = language_relative_path(article.src_uri)
     link = Link(article.title, absolute(site.translations.root_url, page_path(article.src_uri, article.lang))
                 if foreign else path, absolute=foreign)
     cover = cover_picture(article, COVER_SIZES["card"]) if not foreign else None
     return ArticleCard(
-        title=article.title, excerpt=_excerpt(site, article), lang=article.lang, link=link,
+        title=article.title, excerpt=site.articles.excerpt(article), lang=article.lang, link=link,
         date_iso=article.date.isoformat(), date_text=date_text(article.date, lang),
         rubric=RUBRICS[article.rubric][lang][0],
-        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(reading_minutes(article.body))),
+        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(site.articles.reading_minutes(article))),
         cover=cover, foreign_badge=l10n.text(lang, f"magazine.in_{article.lang}") if foreign else "",
         draft=article.draft)
-
-
-def _excerpt(site: Site, article: Article) -> str:
-    return excerpt(article.body) or article.description
 
 
 def paginate(total: int, size: int) -> int:
@@ -154,13 +159,17 @@ def paginate(total: int, size: int) -> int:
 
 
 def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, intro: str,
-                  articles: list[Article], feeds: tuple[Link, ...] = ()) -> list[tuple[str, ListingView]]:
-    """Every page of one listing: (src_uri, view), in page order."""
+                  articles: list[Article], feeds: tuple[Link, ...] = ()) -> list[tuple[str, str, Callable[[], ListingView]]]:
+    """Every page of one listing: (src_uri, page title, view factory), in page order.
+
+    Views are made only when the page is built, so planning the other
+    language's pages (for its URLs) costs nothing more.
+    """
     size = site.settings.page_size
     count = paginate(len(articles), size)
-    pages = []
     links = tuple(Link(str(n), language_relative_path(listing_page(folder, n))) for n in range(1, count + 1))
-    for number in range(1, count + 1):
+
+    def view(number: int) -> ListingView:
         chunk = articles[(number - 1) * size: number * size]
         pagination = None
         if count > 1:
@@ -169,11 +178,13 @@ def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, int
                 links[number - 2] if number > 1 else None,
                 links[number] if number < count else None,
                 links, l10n.text(lang, "magazine.page_of", number=str(number), count=str(count)))
-        page_title = title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
-        view = ListingView(kind, page_title, intro if number == 1 else "",
+        return ListingView(kind, page_title(number), intro if number == 1 else "",
                            tuple(card(site, a, lang) for a in chunk), pagination, feeds)
-        pages.append((listing_page(folder, number), view))
-    return pages
+
+    def page_title(number: int) -> str:
+        return title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
+
+    return [(listing_page(folder, n), page_title(n), partial(view, n)) for n in range(1, count + 1)]
 
 
 def article_view(site: Site, article: Article) -> ArticleView:
@@ -195,7 +206,7 @@ def article_view(site: Site, article: Article) -> ArticleView:
         updated_text=l10n.text(lang, "magazine.updated", date=date_text(article.updated, lang))
         if article.updated else "",
         rubric=Link(RUBRICS[article.rubric][lang][0], language_relative_path(rubric_folder(article.rubric, lang) + "index.md")),
-        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(reading_minutes(article.body))),
+        reading_time=l10n.text(lang, "magazine.reading_time", minutes=str(index.reading_minutes(article))),
         authors=tuple(Link(a.name, language_relative_path(author_folder(a.key, lang) + "index.md")) for a in authors),
         tags=tuple(Link(magazine.tags[t][lang], language_relative_path(tag_folder(t, lang) + "index.md"))
                    for t in article.tags),

@@ -78,6 +78,8 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"name one video host and the video id", "indiquez un hébergeur de vidéo et l’identifiant"),
     (r"says (\d+) structures, but structures/ has (\d+) files and 'unlisted' is (\d+)",
      r"annonce \1 structures, mais structures/ contient \2 fichiers et « unlisted » vaut \3"),
+    (r"still holds the '# TO FILL' placeholder", "contient encore le repère « # TO FILL »"),
+    (r"the (\w\w) text still holds the '# TO FILL' placeholder", r"le texte \1 contient encore le repère « # TO FILL »"),
     (r"must be (.+)", r"doit être \1"),
 ]
 _HINTS: list[tuple[str, str]] = [
@@ -124,6 +126,7 @@ _HINTS: list[tuple[str, str]] = [
     (r"write <!-- portal:video youtube=ID title=\"…\" -->", "écrivez <!-- portal:video youtube=ID title=\"…\" -->"),
     (r"add title=\"…\" for readers of screen readers", "ajoutez title=\"…\" pour les lecteurs d’écran"),
     (r"use JPEG, PNG or WebP", "utilisez JPEG, PNG ou WebP"),
+    (r"replace it with the real text", "remplacez-le par le vrai texte"),
     (r"give each figure its own id", "donnez à chaque chiffre son propre id"),
     (r"add a date as YYYY-MM-DD", "ajoutez une date AAAA-MM-JJ"),
 ]

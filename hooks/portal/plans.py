@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-import yaml
+import json
 
 from . import l10n
 from .magazine import RUBRICS, Article
@@ -28,15 +30,33 @@ from .urls import absolute, page_path
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """A page the core asks the host to build: its path, translation key, Markdown and view."""
+    """A page the core asks the host to build: its path, translation key, Markdown and view.
+
+    The Markdown and the view are made on first use: every build plans every
+    language's pages (to know their URLs) but only renders its own.
+    """
 
     src_uri: str
     lang: str
     key: str  #: translation group ('' for pages without counterpart, such as page 2 of a list)
-    markdown: str
+    make_markdown: Callable[[], str]
     in_nav: bool = False
-    view: Any = None  #: the prepared object its template shows
-    searchable: bool = True
+    make_view: Callable[[], Any] | None = None
+    title: str = ""
+
+    @property
+    def markdown(self) -> str:
+        return self._once("markdown", self.make_markdown)
+
+    @property
+    def view(self) -> Any:
+        return self._once("view", self.make_view) if self.make_view else None
+
+    def _once(self, name: str, make: Callable[[], Any]) -> Any:
+        cache = self.__dict__.setdefault("_made", {})
+        if name not in cache:
+            cache[name] = make()
+        return cache[name]
 
 
 @dataclass(frozen=True)
@@ -55,30 +75,32 @@ def plan_pages(site: Site, lang: str) -> list[PlannedPage]:
 def _upconf_pages(site: Site, lang: str) -> list[PlannedPage]:
     if not site.conferences:
         return []
-    pages = [PlannedPage(UPCONF_HOME, lang, "page:upconf", _markdown(
-        {"title": l10n.text(lang, "upconf.title"), "description": l10n.text(lang, "upconf.description"),
+    title = l10n.text(lang, "upconf.title")
+    pages = [PlannedPage(UPCONF_HOME, lang, "page:upconf", partial(_markdown,
+        {"title": title, "description": l10n.text(lang, "upconf.description"),
          "template": "upconf.html", "hide": ["navigation", "toc"]}, l10n.text(lang, "upconf.intro")),
-        in_nav=True, view=upconf_home(site, lang))]
+        in_nav=True, make_view=partial(upconf_home, site, lang), title=title)]
     for conference in sorted(site.conferences, key=lambda c: c.id):
-        pages.append(PlannedPage(conference.src_uri, lang, f"conference:{conference.id}", _markdown(
+        pages.append(PlannedPage(conference.src_uri, lang, f"conference:{conference.id}", partial(_markdown,
             {"title": conference.title[lang], "description": conference.summary[lang], "template": "conference.html",
              "hide": ["navigation", "toc"]}, conference.description[lang]),
-            view=conference_view(site, conference, lang)))
+            make_view=partial(conference_view, site, conference, lang), title=conference.title[lang]))
     return pages
 
 
 def _structure_pages(site: Site, lang: str) -> list[PlannedPage]:
     if not site.structures:
         return []
-    pages = [PlannedPage(DIRECTORY, lang, "page:structures", _markdown(
-        {"title": l10n.text(lang, "structures.title"), "description": l10n.text(lang, "structures.description"),
+    title = l10n.text(lang, "structures.title")
+    pages = [PlannedPage(DIRECTORY, lang, "page:structures", partial(_markdown,
+        {"title": title, "description": l10n.text(lang, "structures.description"),
          "template": "structures.html", "hide": ["navigation", "toc"]},
-        l10n.text(lang, "structures.intro")), in_nav=True, view=directory_view(site, lang))]
+        l10n.text(lang, "structures.intro")), in_nav=True, make_view=partial(directory_view, site, lang), title=title)]
     for structure in site.structures:
-        pages.append(PlannedPage(structure_src_uri(structure.slug), lang, f"structure:{structure.slug}", _markdown(
-            {"title": structure.name, "description": structure.summary[lang], "template": "structure.html",
-             "hide": ["navigation"]},
-            structure.description[lang]), view=structure_view(site, structure, lang)))
+        pages.append(PlannedPage(structure_src_uri(structure.slug), lang, f"structure:{structure.slug}", partial(
+            _markdown, {"title": structure.name, "description": structure.summary[lang], "template": "structure.html",
+                        "hide": ["navigation"]}, structure.description[lang]),
+            make_view=partial(structure_view, site, structure, lang), title=structure.name))
     return pages
 
 
@@ -92,21 +114,22 @@ def _magazine_pages(site: Site, lang: str) -> list[PlannedPage]:
 
     def listing(kind: str, folder: str, title: str, intro: str, articles: list[Article], key: str,
                 in_nav: bool = False, tag: str | None = None) -> None:
-        own = [a for a in articles if a.lang == lang]  # feeds carry this language's articles only
+        own = any(a.lang == lang for a in articles)  # feeds carry this language's articles only
         feeds = magazine_feeds(lang, tag) if kind in ("magazine", "tag") and own else ()
-        for number, (src_uri, view) in enumerate(listing_pages(site, lang, kind, folder, title, intro, articles, feeds), 1):
-            pages.append(PlannedPage(src_uri, lang, key if number == 1 else "", _markdown(
-                {"title": view.title, "description": intro or title, "template": "listing.html",
-                 "hide": ["navigation", "toc"]}, ""), in_nav=in_nav and number == 1, view=view))
+        for number, (src_uri, page_title, view) in enumerate(
+                listing_pages(site, lang, kind, folder, title, intro, articles, feeds), 1):
+            pages.append(PlannedPage(src_uri, lang, key if number == 1 else "", partial(_markdown,
+                {"title": page_title, "description": intro or title, "template": "listing.html",
+                 "hide": ["navigation", "toc"]}, ""), in_nav=in_nav and number == 1, make_view=view, title=page_title))
 
     listing("magazine", HOME, l10n.text(lang, "magazine.title"), l10n.text(lang, "magazine.intro"), listed,
             "page:magazine", in_nav=True)
     for article in index.in_language(lang):
-        view = article_view(site, article)
         meta = {"title": article.title, "description": article.description, "template": "article.html",
                 "hide": ["navigation"]}
         pages.append(PlannedPage(article.src_uri, lang, f"article:{article.id}",
-                                 _markdown(meta, _rewrite_links(article, site)), view=view))
+                                 partial(_article_markdown, meta, article, site),
+                                 make_view=partial(article_view, site, article), title=article.title))
     for tag, names in sorted(magazine.tags.items()):
         members = [a for a in listed if tag in a.tags]
         if members:
@@ -134,16 +157,17 @@ def _issue_pages(site: Site, lang: str) -> list[PlannedPage]:
     issues = sorted(site.magazine.issues.values(), key=lambda i: i.number, reverse=True)
     if not issues:
         return []
-    views = [issue_view(site, issue.number, lang) for issue in issues]
-    pages = [PlannedPage(f"{issues_folder(lang)}index.md", lang, "page:issues", _markdown(
-        {"title": l10n.text(lang, "magazine.issues_title"), "description": l10n.text(lang, "magazine.issues_intro"),
+    title = l10n.text(lang, "magazine.issues_title")
+    pages = [PlannedPage(f"{issues_folder(lang)}index.md", lang, "page:issues", partial(_markdown,
+        {"title": title, "description": l10n.text(lang, "magazine.issues_intro"),
          "template": "issues.html", "hide": ["navigation", "toc"]}, l10n.text(lang, "magazine.issues_intro")),
-        view=tuple(views))]
-    for issue, view in zip(issues, views):
+        make_view=lambda: tuple(issue_view(site, issue.number, lang) for issue in issues), title=title)]
+    for issue in issues:
         title = l10n.text(lang, "magazine.issue_title", number=str(issue.number), title=issue.title[lang])
-        pages.append(PlannedPage(issue_page(issue.number, lang), lang, f"issue:{issue.number}", _markdown(
+        pages.append(PlannedPage(issue_page(issue.number, lang), lang, f"issue:{issue.number}", partial(_markdown,
             {"title": title, "description": issue.title[lang], "template": "issue.html", "hide": ["navigation"]},
-            f"## {l10n.text(lang, 'magazine.issue_editorial')}\n\n{issue.editorial[lang]}"), view=view))
+            f"## {l10n.text(lang, 'magazine.issue_editorial')}\n\n{issue.editorial[lang]}"),
+            make_view=partial(issue_view, site, issue.number, lang), title=title))
     return pages
 
 
@@ -189,9 +213,14 @@ def _rewrite_links(article: Article, site: Site) -> str:
     return _LINK.sub(replace, article.body)
 
 
+def _article_markdown(meta: dict[str, object], article: Article, site: Site) -> str:
+    return _markdown(meta, _rewrite_links(article, site))
+
+
 def _markdown(meta: dict[str, object], body: str) -> str:
-    # safe_dump quotes whatever needs quoting: a title can never break the front matter.
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    # Every value as JSON, which YAML reads as a double-quoted string or a list: a title
+    # can never break the front matter (and this is much faster than a YAML emitter).
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(meta.items()))
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 

@@ -83,7 +83,7 @@ def translate_article(repo: Path, source: Path, to: str, slug: str | None = None
     key = meta.get("translation_key") or stem
     target_stem = slug or stem
     lines = ["---", f"title:  {TODO}: the title in {to}", f"date: {meta.get('date', '')}"]
-    for field in ("updated", "authors", "tags", "rubric", "issue", "structures", "cover"):
+    for field in ("updated", "authors", "tags", "rubric", "issue", "structures", "cover", "draft"):
         if field in meta:
             value = meta[field]
             lines.append(f"{field}: {_inline(value)}")

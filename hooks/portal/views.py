@@ -110,7 +110,7 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         calendar_webcal=webcal(site.translations.root_url + language(lang).prefix + CALENDAR) if site.conferences else "",
         content=planned.view if planned else None,
         feeds=feed_links(site, lang, getattr(planned.view, "feeds", ()) if planned else (),
-                         getattr(planned.view, "title", "") if planned else "")
+                         planned.title if planned else "")
         + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
     )

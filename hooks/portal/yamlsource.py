@@ -92,6 +92,8 @@ class _Builder(yaml.constructor.SafeConstructor):
         return node.start_mark.line + 1 + self.line_offset
 
 
+#: libyaml's parser when PyYAML has it (about ten times faster), else the Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALARS = {"str", "int", "float", "bool", "null", "timestamp", "binary"}
 
@@ -110,7 +112,11 @@ def read_text(raw: bytes) -> str:
 def load_yaml(text: str, line_offset: int = 0) -> Document:
     """Read one YAML document into plain data with key lines; raise SourceError."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            # Read again with the pure-Python parser: its messages are the ones editors see.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None

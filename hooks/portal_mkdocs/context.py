@@ -9,6 +9,7 @@ from mkdocs.structure.pages import Page
 
 import html
 
+from portal.languages import language
 from portal.views import card_spec, page_view
 
 from .state import BuildState
@@ -36,6 +37,8 @@ def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[st
         page = getattr(file, "page", None)
         if page is None or page.is_link:
             continue
-        view = page_view(state.plan, state.lang, file.src_uri, page.url, False)
-        entries.append({"loc": view.canonical, "alternates": view.alternates, "x_default": view.x_default})
+        path = language(state.lang).prefix + page.url
+        translations = state.site.translations
+        entries.append({"loc": translations.root_url + path, "alternates": translations.alternates(state.lang, path),
+                        "x_default": translations.x_default(state.lang, path)})
     return sorted(entries, key=lambda entry: entry["loc"])

@@ -69,8 +69,7 @@ def language_nav(plan: SitePlan, lang: str) -> list[dict[str, object]]:
     """The menu of one language: home, the generated sections, then the hand-written pages as one section."""
     pages = plan.site.pages_in(lang)
     home = [{l10n.text(lang, "nav.home"): p.src_uri} for p in pages if p.src_uri == "index.md"]
-    sections = [{neutralise(p.view.title if hasattr(p.view, "title") else l10n.text(lang, "structures.title")):
-                 p.src_uri} for p in plan.pages[lang] if p.in_nav]
+    sections = [{neutralise(p.title): p.src_uri} for p in plan.pages[lang] if p.in_nav]
     others = [{neutralise(p.title): p.src_uri} for p in pages if p.src_uri != "index.md"]
     group = [{l10n.text(lang, "nav.about"): others}] if others else []
     return home + sections + group

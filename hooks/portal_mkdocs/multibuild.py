@@ -13,23 +13,81 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from portal.languages import other_languages
 from portal.urls import language_root
 
 from .host import host_module, host_package
 from .process import PROCESS
-from .state import BuildState, language_config_overrides
+from .state import LANG_ENV, ROOT_ENV, BuildState, language_config_overrides
+
+#: Set to build the languages one after the other in one process (as `mkdocs serve` does).
+SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
+
+
+def start_other_languages(config: MkDocsConfig, state: BuildState) -> None:
+    """Start the other languages' builds in parallel processes (not under `mkdocs serve`).
+
+    Each writes into a folder of its own while this build runs; on_post_build
+    waits for them and moves their output into ``<site>/<lang>/``. The result is
+    the same as building one language after the other, in less time on two cores.
+    """
+    if not state.is_default_language or PROCESS.serving or os.environ.get(SEQUENTIAL_ENV):
+        return
+    for lang in other_languages(state.lang):
+        out = tempfile.mkdtemp(prefix=f"portal-{lang}-")
+        config_file = os.path.abspath(config.config_file_path)
+        command = [sys.executable, "-m", host_package(config), "build", "--quiet", "-f", config_file, "-d", out]
+        if config.strict:
+            command.append("--strict")
+        env = {**os.environ, LANG_ENV: lang, ROOT_ENV: state.root_url}
+        # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                   cwd=os.path.dirname(config_file))
+        state.parallel[lang] = (process, out, log)
+
+
+def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
+    """Wait for the parallel builds, report their log lines here, and move their output in place."""
+    logger = logging.getLogger(f"{host_package(config)}.plugins.portal")
+    for lang, (process, out, log) in sorted(state.parallel.items()):
+        code = process.wait()
+        log.seek(0)
+        for line in log.read().splitlines():
+            level, _, message = line.partition(" -  ")
+            level = level.strip()
+            if level in ("WARNING", "ERROR"):
+                logger.log(logging.WARNING if level == "WARNING" else logging.ERROR, f"[{lang}] {message}")
+            elif level not in ("INFO", "DEBUG") and line.strip() and "Aborted with" not in line:
+                logger.error(f"[{lang}] {line}")
+        log.close()
+        target = os.path.join(config.site_dir, lang)
+        if code == 0 or config.strict:
+            shutil.rmtree(target, ignore_errors=True)
+            if os.path.isdir(out):
+                shutil.move(out, target)
+        if code != 0:
+            shutil.rmtree(out, ignore_errors=True)
+            raise PluginError(f"the {lang} build failed (exit {code}); its messages are above")
 
 
 def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     """Build every language but the default one, each into its sub-folder of the site."""
     if not state.is_default_language:
         return  # a nested build never starts more builds
+    if state.parallel:
+        finish_other_languages(config, state)
+        return
     load_config = host_module(config, "config").load_config
     build = host_module(config, "commands.build").build
     for lang in other_languages(state.lang):

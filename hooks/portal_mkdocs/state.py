@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
+from portal.urls import language_root
 
 from .process import PROCESS
 from portal.build import SitePlan, plan_site
@@ -34,6 +36,7 @@ class BuildState:
     templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
     cards: list[Any] = field(default_factory=list, repr=False)  #: social cards of the pages built
+    parallel: dict[str, Any] = field(default_factory=dict, repr=False)  #: lang -> (process, folder, log)
 
     @property
     def site(self) -> Site:
@@ -44,14 +47,23 @@ class BuildState:
         return self.lang == DEFAULT_LANGUAGE
 
 
+#: Set by the default language's build for a language built in a parallel process.
+LANG_ENV, ROOT_ENV = "PORTAL_BUILD_LANGUAGE", "PORTAL_ROOT_URL"
+
+
 def start_build(config: MkDocsConfig) -> BuildState:
     """Load the site for this build and attach a fresh state to ``config``."""
-    lang = config.extra.get(_LANG_KEY, DEFAULT_LANGUAGE)
+    lang = config.extra.get(_LANG_KEY) or os.environ.get(LANG_ENV) or DEFAULT_LANGUAGE
     if lang not in LANGUAGES:
         raise ValueError(f"extra.{_LANG_KEY} must be one of {LANGUAGES}, not {lang!r}")
-    root_url = config.extra.get(_ROOT_KEY) or config.site_url or "/"
+    root_url = config.extra.get(_ROOT_KEY) or os.environ.get(ROOT_ENV) or config.site_url or "/"
     if not root_url.endswith("/"):
         root_url += "/"
+    if lang != DEFAULT_LANGUAGE:
+        config.site_url = language_root(root_url, lang)
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.config.lang = [lang]
     config.extra[_LANG_KEY] = lang
     config.extra[_ROOT_KEY] = root_url
     config.theme["language"] = lang

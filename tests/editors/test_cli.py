@@ -94,7 +94,9 @@ def test_translate_pairs_with_the_original(site):
 def test_new_conference_and_structure(site):
     assert portal(site, "new", "conference", "--title", "Un débat", "--start", "2026-09-17 18:30").returncode == 0
     conference = site / "upconf/2026-09-17-un-debat.yml"
-    assert portal(site, "check").returncode == 1
+    unfilled = portal(site, "check")
+    assert unfilled.returncode == 1
+    assert "description.fr: the fr text still holds the '# TO FILL' placeholder" in unfilled.stdout
     text = conference.read_text(encoding="utf-8")
     for pattern, value in [(r"  en:  # TO FILL: the title in English", "  en: A debate"),
                            (r"  fr:  # TO FILL: one sentence", "  fr: Une phrase."),
