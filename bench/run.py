@@ -213,6 +213,11 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float, *, site: Path |
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
             returncode, note = -1, f"\n(timed out after {timeout:.0f} s)"
+        except BaseException:  # Ctrl-C, or SIGTERM (from `timeout`): end the build too, not only this script
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            sampler.done.set()
+            raise
         wall = time.perf_counter() - start
         sampler.done.set()
         sampler.join()
@@ -392,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1 or any(size < 2 for size in args.sizes):
         parser.error("--repeat must be at least 1 and every size at least 2")
 
+    # SIGTERM (e.g. from `timeout`) ends the running build and removes the temporary corpora.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     use_gnu_time = gnu_time_works()
     print(f"peak RSS via {'GNU ' + GNU_TIME + ' -f %M' if use_gnu_time else 'in-process launcher (ru_maxrss)'}; "
           f"python {sys.executable}; {os.cpu_count()} CPUs", flush=True)

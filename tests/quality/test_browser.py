@@ -37,6 +37,14 @@ SAMPLED_PAGES = [
     "a-propos/", "en/about/",
     "structures/", "en/structures/",            # structures directory
     "structures/h7/", "en/structures/h7/",      # one structure
+    "magazine/", "en/magazine/",                # magazine home (with an untranslated article's badge)
+    "magazine/2025/plaidoyer-culture-quatre-propositions/",  # an article, with cover
+    "en/magazine/2025/plaidoyer-culture-quatre-propositions/",
+    "magazine/themes/patrimoine/", "en/magazine/tags/patrimoine/",  # a tag listing
+    "magazine/numeros/1/", "en/magazine/issues/1/",  # a print issue
+    "upconf/", "en/upconf/",                    # #UpConf home
+    "upconf/2026-12-03-accompagner-les-porteurs-de-projets-culturels/",  # a cancelled conference
+    "en/upconf/2026-06-18-ouvrir-la-citadelle/",  # a postponed one
     "404.html", "en/404.html",                  # not found
 ]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -253,8 +261,9 @@ def test_request_check_reports_other_hosts_missing_files_and_errors(chromium, br
 
 # -- 3. page weight (a figure, not a budget) -------------------------------------------------------
 
-@pytest.mark.parametrize("path, kind", [("", "home"), ("structures/h7/", "content page, stands in for an article")],
-                         ids=["home", "content-page-for-article"])
+@pytest.mark.parametrize("path, kind", [("", "home"),
+                                        ("magazine/2025/plaidoyer-culture-quatre-propositions/", "article")],
+                         ids=["home", "article"])
 def test_page_weight_figure(chromium, served_real_site, path, kind):
     with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
         _, load = open_page(context, served_real_site.url + path)
