@@ -55,8 +55,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context.keep_article_html(html, page, state.state_of(config))
-    return html
+    return context.article_html(html, page, config, state.state_of(config))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -142,6 +142,10 @@ def absolute_links(body: str, page_url: str) -> str:
             value = element.get(attribute)
             if value is not None and not value.startswith(("mailto:", "data:")):
                 element.set(attribute, urljoin(page_url, value))
+        srcset = element.get("srcset")
+        if srcset:  # 'a-480.webp 480w, a-960.webp 960w'
+            candidates = (part.strip().split(" ", 1) for part in srcset.split(","))
+            element.set("srcset", ", ".join(" ".join([urljoin(page_url, c[0]), *c[1:]]) for c in candidates))
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
     return (fragment.text or "") + inner
 

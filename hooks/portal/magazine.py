@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .clock import local
 from .fields import SLUG, Fields
-from .images import ContentImage, read_cover, read_image
+from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
 from .problems import Problem, did_you_mean
 from .slugs import slugify
@@ -82,11 +82,52 @@ class Article:
     draft: bool = False
     aliases: tuple[str, ...] = ()
     cover: ContentImage | None = None
+    images: tuple[BodyImage, ...] = ()  #: images of the body, published as responsive pictures
 
     @property
     def src_uri(self) -> str:
         """The page's path in its language build."""
         return f"magazine/{self.year}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    """An image of an article's body: the Markdown that names it, and the checked file."""
+
+    markdown: str  #: the exact '![alt](file)' text, replaced by a picture when the page is built
+    image: ContentImage
+
+
+_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
+
+
+def _body_images(body: str, body_line: int, path: Path, repo_root: Path, lang: str,
+                 fields: Fields) -> tuple[BodyImage, ...]:
+    """Check each image of the body: the file, its alt text, and that it stands on a line of its own."""
+    images = []
+    for match in _IMAGE.finditer(body):
+        src = match.group("src")
+        if re.match(r"^[a-z]+:", src):
+            continue  # an image from another site: not ours to publish
+        line = body_line + body.count("\n", 0, match.start())
+        start = body.rfind("\n", 0, match.start()) + 1
+        end = body.find("\n", match.end())
+        line_text = body[start: end if end >= 0 else len(body)]
+        before = len(fields.problems)
+        if line_text.strip() != match.group(0):
+            fields.problems.append(Problem(fields.source, line, "image", f"'{src}' must stand alone on its line",
+                                           "put the image in a paragraph of its own"))
+        if not match.group("alt").strip():
+            fields.problems.append(Problem(fields.source, line, "image", f"'{src}' has no alt text",
+                                           "describe the image between the brackets: ![what it shows](file)"))
+        where = Fields(fields.source, fields.doc, [], ())
+        found = check_image_file(where, "image", src, path.parent, repo_root)
+        for problem in where.problems:
+            fields.problems.append(Problem(problem.path, line, "image", problem.message, problem.hint))
+        if found and len(fields.problems) == before:
+            alt = {lang: match.group("alt").strip()}
+            images.append(BodyImage(match.group(0), ContentImage(found[0], found[0].name, alt, found[1], found[2])))
+    return tuple(images)
 
 
 @dataclass(frozen=True)
@@ -245,13 +286,15 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     slug = fields.slug("slug", required=False) or slugify(stem)
     aliases = _aliases(fields)
     cover = read_cover(fields, path.parent, repo_root, lang)
+    images = _body_images(front.body, front.body_line, path, repo_root, lang, fields)
     if date and date.year != int(path.parent.name) and not problems[before:]:
         fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
                        f"move the file to magazine/{date.year}/")
     if len(problems) > before or not (title and description and date and rubric and author_keys):
         return None
     return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
-                   tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover)
+                   tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover,
+                   images)
 
 
 def _moment(fields: Fields, key: str, required: bool) -> dt.datetime | None:

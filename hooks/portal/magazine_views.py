@@ -92,6 +92,7 @@ class ArticleView:
     json_ld: str
     published_iso: str
     modified_iso: str
+    pictures: tuple[Picture, ...] = ()  #: the body's images, in order (for the page's picture slots)
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,8 @@ def article_view(site: Site, article: Article) -> ArticleView:
         json_ld=script_json(article_json_ld(article, url, authors, cover_url)),
         published_iso=article.date.isoformat(),
         modified_iso=(article.updated or article.date).isoformat(),
+        pictures=tuple(plan_picture(i.image, article_folder(article), lang, COVER_SIZES["page"])
+                       for i in article.images),
     )
 
 

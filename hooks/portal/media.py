@@ -20,6 +20,9 @@ def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, 
     for article in site.articles.in_language(lang):
         if article.cover:
             result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir)
+        for body_image in article.images:
+            result += jobs_for(body_image.image, plan_picture(body_image.image, article_folder(article), lang),
+                               cache_dir)
     for conference in site.conferences:
         if conference.image:
             result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),

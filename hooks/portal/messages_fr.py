@@ -73,6 +73,8 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"front matter opened with '---' on line 1 is never closed", "l’en-tête ouvert par « --- » à la ligne 1 n’est jamais fermé"),
     (r"an article starts with front matter between '---' lines", "un article commence par un en-tête entre deux lignes « --- »"),
     (r"unknown marker", "marqueur inconnu"),
+    (r"'(.+)' has no alt text", r"« \1 » n’a pas de texte alternatif"),
+    (r"'(.+)' must stand alone on its line", r"« \1 » doit être seule sur sa ligne"),
     (r"'(.+)' is not a (\w+) video id", r"« \1 » n’est pas un identifiant de vidéo \2"),
     (r"the video needs a title", "la vidéo a besoin d’un titre"),
     (r"name one video host and the video id", "indiquez un hébergeur de vidéo et l’identifiant"),
@@ -127,6 +129,9 @@ _HINTS: list[tuple[str, str]] = [
     (r"add title=\"…\" for readers of screen readers", "ajoutez title=\"…\" pour les lecteurs d’écran"),
     (r"use JPEG, PNG or WebP", "utilisez JPEG, PNG ou WebP"),
     (r"replace it with the real text", "remplacez-le par le vrai texte"),
+    (r"describe the image between the brackets: !\[what it shows\]\(file\)",
+     "décrivez l’image entre les crochets : ![ce qu’elle montre](fichier)"),
+    (r"put the image in a paragraph of its own", "mettez l’image dans un paragraphe à elle"),
     (r"give each figure its own id", "donnez à chaque chiffre son propre id"),
     (r"add a date as YYYY-MM-DD", "ajoutez une date AAAA-MM-JJ"),
 ]

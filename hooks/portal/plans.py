@@ -214,7 +214,16 @@ def _rewrite_links(article: Article, site: Site) -> str:
 
 
 def _article_markdown(meta: dict[str, object], article: Article, site: Site) -> str:
-    return _markdown(meta, _rewrite_links(article, site))
+    body = _rewrite_links(article, site)
+    for number, image in enumerate(article.images):
+        # A placeholder block that the page's HTML gets back as a <picture> (see picture_slot()).
+        body = body.replace(image.markdown, f"\n{picture_slot(number)}\n", 1)
+    return _markdown(meta, body)
+
+
+def picture_slot(number: int) -> str:
+    """The placeholder of an article's ``number``-th body image in its rendered HTML."""
+    return f"<div class=\"portal-picture-slot\" data-picture=\"{number}\"></div>"
 
 
 def _markdown(meta: dict[str, object], body: str) -> str:

@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 import html
 
 from portal.languages import language
+from portal.plans import picture_slot
 from portal.views import card_spec, page_view
 
 from .state import BuildState
@@ -24,10 +25,25 @@ def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> 
     return context
 
 
-def keep_article_html(html: str, page: Page, state: BuildState) -> None:
-    """Keep an article's rendered body for the feeds, written after every page."""
-    if page.file.src_uri.startswith("magazine/") and state.plan.page(state.lang, page.file.src_uri):
+def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
+    """An article's body with its pictures in place, kept for the feeds (written after every page)."""
+    planned = state.plan.page(state.lang, page.file.src_uri) if page.file.src_uri.startswith("magazine/") else None
+    pictures = getattr(planned.view, "pictures", ()) if planned else ()
+    if pictures:
+        if state.templates is None:
+            state.templates = config.theme.get_env()
+        template = state.templates.get_template("partials/portal/picture.html")
+        for number, picture in enumerate(pictures):
+            rendered = template.render(pic=picture, lazy=True, img_class="", page=page, base_url=_base_url(page))
+            html = html.replace(picture_slot(number), f'<figure class="portal-photo">{rendered}</figure>', 1)
+    if planned:
         state.rendered[page.file.src_uri] = html
+    return html
+
+
+def _base_url(page: Page) -> str:
+    depth = page.url.count("/")
+    return "/".join([".."] * depth) or "."
 
 
 def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[str, Any]]:

@@ -154,6 +154,13 @@ CASES = [
          [f"{S}:7: photo.src: 'gamma.png' has more than 40,000,000 pixels (resize it before adding it)"]),
     Case("image path leaving the repository", {S: STRUCTURE + "photo:\n  src: ../../../etc/passwd\n  alt: {fr: Photo, en: Photo}\n"},
          [f"{S}:7: photo.src: a path outside the repository is not allowed"]),
+    Case("body image without alt text", {A: ARTICLE + "\n![](vue.jpg)\n", "magazine/2025/vue.jpg": IMAGE_OK},
+         [f"{A}:12: image: 'vue.jpg' has no alt text (describe the image between the brackets: ![what it shows](file))"]),
+    Case("body image inside a sentence", {A: ARTICLE + "\nVoici ![une vue](vue.jpg) du lieu.\n",
+                                          "magazine/2025/vue.jpg": IMAGE_OK},
+         [f"{A}:12: image: 'vue.jpg' must stand alone on its line (put the image in a paragraph of its own)"]),
+    Case("body image missing", {A: ARTICLE + "\n![Une vue](vue.jpg)\n"},
+         [f"{A}:12: image: 'vue.jpg' does not exist next to the file"]),
     # -- pages and figures -----------------------------------------------------------------
     Case("page unknown marker", {"content/notes.fr.md": "---\ntitle: Notes\ndescription: D.\n---\n\n<!-- portal:key-figure -->\n"},
          ["content/notes.fr.md:6: portal:key-figure: unknown marker (did you mean 'key-figures'?)"]),

@@ -155,3 +155,20 @@ def test_structure_page_lists_the_articles_about_it(minimal_build):
     tree = doc(minimal_build, "structures/alpha/index.html")
     assert tree.xpath("//section[@aria-labelledby='structure-mentions']//h3/a/text()") == [
         "Un premier article sur l’été à l’écran"]
+
+
+def test_body_images_become_responsive_pictures(minimal_build):
+    tree = doc(minimal_build, FR_ARTICLE)
+    [picture] = tree.xpath("//div[contains(@class,'portal-article-body')]//picture")
+    [img] = picture.xpath(".//img")  # libxml2 does not know <source> is empty
+    assert img.get("alt") == "Un atelier d’éducation aux médias, fond bleu"
+    assert (img.get("width"), img.get("height"), img.get("loading")) == ("640", "400", "lazy")
+    sources = picture.xpath(".//source[@type='image/webp']/@srcset")[0].split(", ")
+    assert [s.split(" ")[1] for s in sources] == ["480w", "640w"]
+    for candidate in sources + img.get("srcset").split(", "):
+        path = (minimal_build.site / FR_ARTICLE).parent / candidate.split(" ")[0]
+        assert path.resolve().is_file(), candidate
+    assert not list(minimal_build.site.rglob("atelier.jpg")), "the original is not published"
+    assert "portal-picture-slot" not in minimal_build.read(FR_ARTICLE)
+    rss = minimal_build.read("magazine/rss.xml")
+    assert "atelier-960" not in rss and f"{SITE_URL}magazine/2025/premier-article/atelier-480.webp" in rss
