@@ -57,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         pictures = sum(1 for p in site.rglob("*") if p.suffix in (".webp", ".jpg"))
         cards = sum(1 for _ in site.rglob("assets/cards/**/*.png"))
     share = (cold - plain) / cold if cold else 0.0
-    print(f"| images | articles | cold s | warm s | without images s | share of cold build on images |")
-    print(f"|---:|---:|---:|---:|---:|---:|")
+    print("| images | articles | cold s | warm s | without images s | share of cold build on images |")
+    print("|---:|---:|---:|---:|---:|---:|")
     print(f"| {args.images} | {args.articles} | {cold:.2f} | {warm:.2f} | {plain:.2f} | {share:.0%} |")
     print(f"published: {pictures} picture files, {cards} social cards")
     return 0

@@ -13,10 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clock import local
 from .fields import Fields
 from .images import ContentImage, read_image
-from .problems import Problem, did_you_mean
+from .problems import Problem
 from .yamlsource import SourceError, load_yaml, read_text
 
 CONFERENCE_KEYS = ("title", "summary", "description", "start", "end", "format", "venue", "online", "speakers",
@@ -124,15 +123,15 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
     title = fields.localized("title")
     summary = fields.localized("summary")
     description = fields.localized("description")
-    start = _moment(fields, "start", True)
-    end = _moment(fields, "end", True)
+    start = fields.moment("start", with_time=True)
+    end = fields.moment("end", with_time=True)
     if start and end and end <= start:
         fields.problem("end", "is not after 'start'", "check the end time")
     if start and start.date().isoformat() != stem.group("date"):
         fields.problem("start", f"is on {start.date()} but the file name says {stem.group('date')}",
                        "rename the file after the start date (a new date of a postponed conference goes in 'new_start')")
     format_ = fields.choice("format", FORMATS)
-    announced = _moment(fields, "announced", True)
+    announced = fields.moment("announced")
     if announced and start and announced > start:
         fields.problem("announced", "is after the start", "announce a conference before it takes place")
     venue = _venue(fields)
@@ -142,8 +141,8 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
     speakers = _speakers(fields)
     registration = fields.url("registration", required=False)
     status = fields.choice("status", STATUSES, required=False) or "scheduled"
-    new_start = _moment(fields, "new_start", False)
-    new_end = _moment(fields, "new_end", False)
+    new_start = fields.moment("new_start", required=False, with_time=True)
+    new_end = fields.moment("new_end", required=False, with_time=True)
     if (new_start or new_end) and status != "postponed":
         fields.problem("new_start", "is only for a postponed conference", "set 'status: postponed' or remove it")
     if bool(new_start) != bool(new_end):
@@ -151,30 +150,13 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
     elif new_start and new_end and new_end <= new_start:
         fields.problem("new_end", "is not after 'new_start'")
     revision = fields.integer("revision", required=False, minimum=0) or 0
-    structures = _keys(fields, "structures", structure_slugs, "structures/")
-    tags = _keys(fields, "tags", tag_keys, "magazine/tags.yml")
+    structures = fields.keys("structures", structure_slugs, "structures/")
+    tags = fields.keys("tags", tag_keys, "magazine/tags.yml")
     image = read_image(fields, "image", path.parent, repo_root)
     if len(problems) > before or not (title and summary and description and start and end and format_ and announced):
         return None
     return Conference(path.stem, source, title, summary, description, start, end, format_, announced, venue, online,
                       speakers, registration, status, new_start, new_end, revision, structures, tags, image)
-
-
-def _moment(fields: Fields, key: str, required: bool) -> dt.datetime | None:
-    if not fields.has(key):
-        if required:
-            fields.problem(key, "required field is missing", "write it as 'YYYY-MM-DD HH:MM' (Paris time)")
-        return None
-    value = fields.data[key]
-    if isinstance(value, dt.datetime) or isinstance(value, dt.date):
-        return local(value)
-    if isinstance(value, str):
-        try:
-            return local(dt.datetime.fromisoformat(value.strip()))
-        except ValueError:
-            pass
-    fields.problem(key, f"'{value}' is not a date and time", "write it as 'YYYY-MM-DD HH:MM' (Paris time)")
-    return None
 
 
 def _venue(fields: Fields) -> Venue | None:
@@ -218,16 +200,3 @@ def _speakers(fields: Fields) -> tuple[Speaker, ...]:
         if name:
             speakers.append(Speaker(name, role, link))
     return tuple(speakers)
-
-
-def _keys(fields: Fields, key: str, known: Collection[str], where: str) -> tuple[str, ...]:
-    if not fields.has(key):
-        return ()
-    value = fields.data[key]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        fields.problem(key, "must be a list of keys", f"write {key}: [key-one, key-two]")
-        return ()
-    for index, item in enumerate(value):
-        if item not in known:
-            fields.problem(key, f"'{item}' is not in {where}", did_you_mean(item, known) or f"check {where}", index)
-    return tuple(v for v in value if v in known)

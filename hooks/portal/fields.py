@@ -14,6 +14,7 @@ from collections.abc import Collection, Hashable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from .clock import local
 from .languages import LANGUAGES
 from .problems import Problem, did_you_mean
 from .yamlsource import Document
@@ -132,6 +133,50 @@ class Fields:
             return value
         self.problem(key, f"'{value}' is not a date", "write it as YYYY-MM-DD")
         return None
+
+    def moment(self, key: str, required: bool = True, with_time: bool = False) -> dt.datetime | None:
+        """A date, or a date and time, read as Europe/Paris local time."""
+        hint = "write it as 'YYYY-MM-DD HH:MM' (Paris time)" if with_time else \
+            "write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM'"
+        if not self.has(key):
+            if required:
+                self.problem(key, "required field is missing", hint if with_time else "add a date as YYYY-MM-DD")
+            return None
+        value = self.data[key]
+        if isinstance(value, (dt.date, dt.datetime)):
+            return local(value)
+        if isinstance(value, str):
+            try:
+                return local(dt.datetime.fromisoformat(value.strip()))
+            except ValueError:
+                pass
+        self.problem(key, f"'{value}' is not a date and time" if with_time else f"'{value}' is not a date", hint)
+        return None
+
+    def keys(self, key: str, known: Collection[str], where: str, required: bool = False) -> tuple[str, ...]:
+        """A list of keys that must exist in ``known`` (authors, tags, structures…); () after a problem."""
+        if not self.has(key):
+            if required:
+                self.problem(key, "required field is missing", f"list keys of {where}")
+            return ()
+        value = self.data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, "must be a list of keys", f"write {key}: [key-one, key-two]")
+            return ()
+        good = []
+        for index, item in enumerate(value):
+            if item in known:
+                good.append(item)
+            else:
+                hint = did_you_mean(item, known) or f"add it to {where} or fix the spelling"
+                self.problem(key, f"'{item}' is not in {where}", hint, index)
+        if len(set(good)) != len(good):
+            self.problem(key, "lists the same key twice")
+        if required and not value:
+            self.problem(key, "must list at least one key", f"list keys of {where}")
+        return tuple(good) if len(good) == len(value) else ()
 
     def localized(self, key: str, required: bool = True) -> dict[str, str] | None:
         """A ``{fr: …, en: …}`` text with every language of the site present."""

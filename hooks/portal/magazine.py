@@ -14,11 +14,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clock import local
 from .fields import SLUG, Fields
 from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
-from .problems import Problem, did_you_mean
+from .problems import Problem
 from .slugs import slugify
 from .yamlsource import Document, SourceError, load_yaml, read_text, split_front_matter
 
@@ -269,14 +268,14 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     fields.unknown_keys(ARTICLE_KEYS)
     title = fields.text("title", max_length=160)
     description = fields.text("description", max_length=300)
-    date = _moment(fields, "date", required=True)
-    updated = _moment(fields, "updated", required=False)
+    date = fields.moment("date")
+    updated = fields.moment("updated", required=False)
     if date and updated and updated < date:
         fields.problem("updated", "is before the publication date", "an update comes after 'date'")
     rubric = fields.choice("rubric", RUBRICS)
-    author_keys = _keys(fields, "authors", authors, "magazine/authors.yml", required=True)
-    tag_keys = _keys(fields, "tags", tags, "magazine/tags.yml", required=False)
-    structures = _keys(fields, "structures", structure_slugs, "structures/", required=False)
+    author_keys = fields.keys("authors", authors, "magazine/authors.yml", required=True)
+    tag_keys = fields.keys("tags", tags, "magazine/tags.yml")
+    structures = fields.keys("structures", structure_slugs, "structures/")
     issue = fields.integer("issue", required=False, minimum=1)
     if issue is not None and issue not in issues:
         fields.problem("issue", f"print issue {issue} is not in magazine/issues.yml",
@@ -295,48 +294,6 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
                    tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover,
                    images)
-
-
-def _moment(fields: Fields, key: str, required: bool) -> dt.datetime | None:
-    if not fields.has(key):
-        if required:
-            fields.problem(key, "required field is missing", "add a date as YYYY-MM-DD")
-        return None
-    value = fields.data[key]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return local(value)
-    if isinstance(value, str):
-        try:
-            return local(dt.datetime.fromisoformat(value.strip()))
-        except ValueError:
-            pass
-    fields.problem(key, f"'{value}' is not a date", "write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
-    return None
-
-
-def _keys(fields: Fields, key: str, known: Collection[str], where: str, required: bool) -> tuple[str, ...]:
-    if not fields.has(key):
-        if required:
-            fields.problem(key, "required field is missing", f"list keys of {where}")
-        return ()
-    value = fields.data[key]
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        fields.problem(key, "must be a list of keys", f"write {key}: [key-one, key-two]")
-        return ()
-    good = []
-    for index, item in enumerate(value):
-        if item in known:
-            good.append(item)
-        else:
-            hint = did_you_mean(item, known) or f"add it to {where} or fix the spelling"
-            fields.problem(key, f"'{item}' is not in {where}", hint, index)
-    if len(set(good)) != len(good):
-        fields.problem(key, "lists the same key twice")
-    if required and not value:
-        fields.problem(key, "must list at least one key", f"list keys of {where}")
-    return tuple(good) if len(good) == len(value) else ()
 
 
 def _aliases(fields: Fields) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from portal.escaping import neutralise
 from portal.media import media_jobs
 from portal.pictures import draw
 from portal.build import SitePlan
-from portal.site import KEY_FIGURES_FILE, Site
+from portal.site import KEY_FIGURES_FILE
 
 from . import material_js
 

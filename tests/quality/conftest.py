@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from served import REPO, ServedSite, build_site, free_port, serve
+from served import ServedSite, build_site, free_port, serve
+from support import REPO
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from support import REPO, SOURCE_DATE_EPOCH
+from support import SOURCE_DATE_EPOCH
 
 @dataclass
 class ServedSite:

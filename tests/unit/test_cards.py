@@ -1,6 +1,5 @@
 """Social cards: 1200×630, the committed fonts (accents, œ), the cover when there is one, cached."""
 
-from pathlib import Path
 
 from PIL import Image
 

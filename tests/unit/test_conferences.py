@@ -56,7 +56,7 @@ def test_local_times_carry_the_paris_offset_on_both_sides_of_the_change(tmp_path
     ("announced: 2026-03-01", "announced: 2026-03-01\nstatus: canceled", "9: status: unknown value 'canceled' (did you mean 'cancelled'?)"),
     ("announced: 2026-03-01", "announced: 2026-03-01\nspeakers:\n  - nom: X",
      "10: speakers[0].nom: unknown key (allowed keys: link, name, role)"),
-    ("announced: 2026-03-01", "announced: 2026-03-01\nstructures: [h8]", "9: structures[0]: 'h8' is not in structures/ (check structures/)"),
+    ("announced: 2026-03-01", "announced: 2026-03-01\nstructures: [h8]", "9: structures[0]: 'h8' is not in structures/ (add it to structures/ or fix the spelling)"),
 ])
 def test_each_problem_is_located(tmp_path, old, new, message):
     conferences, problems = load(tmp_path, {"upconf/2026-03-26-debat.yml": GOOD.replace(old, new),
