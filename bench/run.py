@@ -34,15 +34,19 @@ Measured:
   writes its own ``getrusage(RUSAGE_SELF)`` at exit (same number, a few MiB of
   launcher included, the English process not covered). Since the parallel build
   runs two processes at once, the sum of the RSS of the whole process tree is
-  also sampled every 50 ms from ``/proc`` (Linux only; a sample can miss a
+  also sampled every 100 ms from ``/proc`` (Linux only; a sample can miss a
   short peak): the table shows ``largest (Σ sum)``;
 - HTML pages written (``*.html`` under ``site/``, both languages, including 404
   pages and listings), ms per article page (ours / 2N).
 
-It prints a Markdown table, then the "flatness": ms per article at the largest N
-divided by ms per article at the smallest (1.0 = the cost per article does not
-grow with the magazine). Any failed build stops the run with exit code 1 after
-printing the end of its log.
+It prints a Markdown table (N | ours s (median) | ms/article | pages | peak MiB |
+Material FR-only s (median) | ratio ours/Material | sequential s | identical |
+warm s | warm/cold, the last being warm ÷ ours' median cold), then the
+"flatness": ms per article at the largest N divided by ms per article at the
+smallest (1.0 = the cost per article does not grow with the magazine). Each size
+logs the load average before and after: on two cores, well above 2 means
+something else shared the machine and the times are not to be trusted. Any
+failed build stops the run with exit code 1 after printing the end of its log.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PORTAL_NO
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"  #: hooks/portal_mkdocs/multibuild.py
 GNU_TIME = "/usr/bin/time"
 LOG_TAIL = 60  #: lines of a failed build's log to print
-SAMPLE_EVERY = 0.05  #: seconds between two samples of the process tree's RSS
+SAMPLE_EVERY = 0.1  #: seconds between two samples of the process tree's RSS
 WARM_SENTENCE = "Cette phrase ajoutée mesure la reconstruction après une modification."
 
 #: Runs ``python -m mkdocs …`` in this process and writes its peak RSS (KiB) to argv[1] at exit.
@@ -148,7 +152,7 @@ class TreeSampler(threading.Thread):
         self.page_kib = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 
     def run(self) -> None:
-        if not Path("/proc/self/stat").exists():
+        if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
             return
         while not self.done.wait(SAMPLE_EVERY):
             total = sum(self._rss(pid) for pid in self._tree())
@@ -156,21 +160,16 @@ class TreeSampler(threading.Thread):
                 self.peak_kib = total
 
     def _tree(self) -> list[int]:
-        children: dict[int, list[int]] = {}
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
+        """The process and its descendants, from /proc/PID/task/TID/children (only their own files: cheap)."""
         tree, todo = [], [self.pid]
         while todo:
             pid = todo.pop()
             tree.append(pid)
-            todo.extend(children.get(pid, ()))
+            try:
+                for task in os.scandir(f"/proc/{pid}/task"):
+                    todo.extend(int(child) for child in Path(task.path, "children").read_text().split())
+            except (OSError, ValueError):
+                continue
         return tree
 
     def _rss(self, pid: int) -> int:

@@ -117,7 +117,7 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
 
 
 def home_view(site: Site, lang: str) -> HomeView:
-    """The home page: key figures, then a card per hand-written page in menu order."""
+    """The home page: key figures, structures, next conferences, latest articles, then the other pages."""
     cards = tuple(Card(p.title, p.description, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
                   if p.src_uri != "index.md")
     return HomeView(
