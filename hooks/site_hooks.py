@@ -84,3 +84,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs.write_cards(config, build)
     outputs.write_site_files(config, build)
     multibuild.build_other_languages(config, build)
+
+
+def on_build_error(error: Exception) -> None:
+    multibuild.stop_other_languages()

@@ -55,6 +55,7 @@ def start_other_languages(config: MkDocsConfig, state: BuildState) -> None:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    cwd=os.path.dirname(config_file))
         state.parallel[lang] = (process, out, log)
+        PROCESS.children.append(state.parallel[lang])
 
 
 def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
@@ -62,6 +63,7 @@ def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     logger = logging.getLogger(f"{host_package(config)}.plugins.portal")
     for lang, (process, out, log) in sorted(state.parallel.items()):
         code = process.wait()
+        PROCESS.children.remove((process, out, log))
         log.seek(0)
         for line in log.read().splitlines():
             level, _, message = line.partition(" -  ")
@@ -79,6 +81,16 @@ def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
         if code != 0:
             shutil.rmtree(out, ignore_errors=True)
             raise PluginError(f"the {lang} build failed (exit {code}); its messages are above")
+
+
+def stop_other_languages() -> None:
+    """After a failed build: stop the parallel builds still running and remove their folders."""
+    while PROCESS.children:
+        process, out, log = PROCESS.children.pop()
+        process.kill()
+        process.wait()
+        log.close()
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
