@@ -12,7 +12,6 @@ from . import l10n
 from .conferences import FORMATS, Conference
 from .jsonld import event as event_json_ld
 from .jsonld import script_json
-from .languages import language
 from .site import Site
 from .urls import absolute, language_relative_path, page_path
 
@@ -179,6 +178,3 @@ def webcal(url: str) -> str:
     """The webcal:// form of an http(s) calendar URL, which calendar apps open as a subscription."""
     return "webcal://" + url.split("://", 1)[1] if "://" in url else url
 
-
-__all__ = ["CALENDAR", "FEEDS", "HOME", "ConferenceCard", "ConferenceView", "UpconfHome", "card", "conference_view",
-           "ics_path", "language", "next_conferences", "upconf_home", "webcal"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
-from .fields import SLUG, Fields
+from .fields import Fields
 from .problems import Problem
 from .yamlsource import SourceError, load_yaml, read_text
 
@@ -98,5 +98,3 @@ def read_figure(fields: Fields, fid: str, keys: tuple[str, ...]) -> KeyFigure | 
         return None
     return KeyFigure(fid, value, unit, label, qualifier)
 
-
-__all__ = ["KeyFigure", "FigureView", "figure_view", "format_number", "load_key_figures", "SLUG"]

@@ -15,8 +15,7 @@ from .jsonld import article as article_json_ld
 from .jsonld import script_json
 from .languages import language
 from .magazine import RUBRICS, Article
-from .magazine_urls import (HOME, author_folder, feed_file, issue_page, issues_folder, listing_page, rubric_folder,
-                            tag_folder, year_folder)
+from .magazine_urls import HOME, author_folder, feed_file, issue_page, listing_page, rubric_folder, tag_folder
 from .pictures import Picture, plan_picture
 from .site import Site
 from .urls import absolute, language_relative_path, page_path
@@ -245,6 +244,3 @@ def magazine_feeds(lang: str, tag: str | None = None) -> tuple[Link, ...]:
     """The RSS and Atom feeds of the magazine (or of one tag) in ``lang``, relative to the language root."""
     return (Link("RSS", feed_file("rss", lang, tag)), Link("Atom", feed_file("atom", lang, tag)))
 
-
-__all__ = ["ArticleCard", "ArticleView", "IssueView", "Link", "ListingView", "article_view", "card", "date_text",
-           "issue_view", "listing_pages", "magazine_feeds", "issues_folder", "year_folder"]

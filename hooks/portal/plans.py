@@ -20,7 +20,7 @@ from . import l10n
 from .magazine import RUBRICS, Article
 from .magazine_urls import (HOME, alias_file, author_folder, issue_page, issues_folder, rubric_folder, tag_folder,
                             year_folder)
-from .magazine_views import (article_view, card, issue_view, listing_pages, magazine_feeds)
+from .magazine_views import article_view, issue_view, listing_pages, magazine_feeds
 from . import calendar
 from .conference_views import CALENDAR, HOME as UPCONF_HOME, conference_view, ics_path, upconf_home
 from .feeds import upconf_feeds
@@ -232,5 +232,3 @@ def _markdown(meta: dict[str, object], body: str) -> str:
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(meta.items()))
     return f"---\n{front}---\n\n{body.strip()}\n"
 
-
-__all__ = ["DIRECTORY", "PlannedFile", "PlannedPage", "card", "plan_files", "plan_pages", "structure_src_uri"]
