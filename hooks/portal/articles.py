@@ -49,6 +49,7 @@ class ArticleIndex:
         self._by_id: dict[str, dict[str, Article]] = defaultdict(dict)
         for article in self.published:
             self._by_id[article.id][article.lang] = article
+        self._pages = {(a.lang, a.src_uri): a for a in self.published}
         self._excerpts: dict[tuple[str, str], str] = {}
         self._minutes: dict[tuple[str, str], int] = {}
         self._listed: dict[str, list[Article]] = {}
@@ -67,6 +68,10 @@ class ArticleIndex:
         if key not in self._minutes:
             self._minutes[key] = reading_minutes(article.body)
         return self._minutes[key]
+
+    def at(self, lang: str, src_uri: str) -> Article | None:
+        """The published article whose page is ``src_uri`` in the ``lang`` build."""
+        return self._pages.get((lang, src_uri))
 
     def in_language(self, lang: str) -> list[Article]:
         """The articles written in ``lang``, newest first."""

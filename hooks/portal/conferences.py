@@ -16,7 +16,7 @@ from pathlib import Path
 from .fields import Fields
 from .images import ContentImage, read_image
 from .problems import Problem
-from .yamlsource import SourceError, load_yaml, read_text
+from .yamlsource import SourceError, read_data_file
 
 CONFERENCE_KEYS = ("title", "summary", "description", "start", "end", "format", "venue", "online", "speakers",
                    "registration", "status", "new_start", "new_end", "announced", "revision", "structures", "tags",
@@ -110,12 +110,9 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
                                 "name it after the start date and a short slug, e.g. 2026-03-26-medias.yml"))
         return None
     try:
-        doc = load_yaml(read_text(path.read_bytes()))
+        doc = read_data_file(path, source)
     except SourceError as error:
         problems.append(Problem(source, error.line, "", error.message))
-        return None
-    if not isinstance(doc.data, dict):
-        problems.append(Problem(source, 1, "", "a conference file must be a mapping of 'key: value' lines"))
         return None
     before = len(problems)
     fields = Fields(source, doc, problems)

@@ -19,7 +19,7 @@ from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
 from .problems import Problem
 from .slugs import slugify
-from .yamlsource import Document, SourceError, load_yaml, read_text, split_front_matter
+from .yamlsource import Document, SourceError, read_data_file, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
                 "issue", "structures", "draft", "translation_key", "slug", "aliases")
@@ -163,15 +163,10 @@ def _document(path: Path, repo_root: Path, problems: list[Problem], kind: type) 
     if not path.exists():
         return source, None
     try:
-        doc = load_yaml(read_text(path.read_bytes()))
+        return source, read_data_file(path, source, kind)
     except SourceError as error:
         problems.append(Problem(source, error.line, "", error.message))
         return source, None
-    if not isinstance(doc.data, kind):
-        what = "a mapping of keys" if kind is dict else "a list"
-        problems.append(Problem(source, doc.first_line, "", f"must be {what}"))
-        return source, None
-    return source, doc
 
 
 def _load_authors(path: Path, repo_root: Path, problems: list[Problem]) -> dict[str, Author]:

@@ -49,6 +49,10 @@ class Site:
     unannounced: tuple[Conference, ...] = ()  #: valid, but announced after 'now': not published yet
     problems: tuple[Problem, ...] = field(default=())
 
+    def conference_at(self, src_uri: str) -> Conference | None:
+        """The announced conference whose page is ``src_uri``."""
+        return next((c for c in self.conferences if c.src_uri == src_uri), None)
+
     def upcoming(self) -> list[Conference]:
         """Conferences not over yet at the build's 'now', soonest first."""
         now = self.settings.now
@@ -84,14 +88,15 @@ def load_site(settings: SiteSettings) -> Site:
     problems += structure_problems
     # References name a structure's file even when that file has a problem of its own: the
     # problem is reported once, where it is, not again in every article that names it.
-    structure_names = {s.slug for s in structures} | _structure_stems(settings)
+    stems = _structure_stems(settings)
+    structure_names = {s.slug for s in structures} | stems
     magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names)
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
                                                         structure_names, magazine.tags)
     problems += conference_problems
     problems += _generated_paths_taken(pages)
-    problems += check_counted_figures(figures, settings, _structure_files(settings))
+    problems += check_counted_figures(figures, settings, len(stems))
     pages = [p for p in pages if not _is_generated_path(p.src_uri)]
     translations = Translations(settings.root_url)
     translations.add_all((f"page:{p.key}", p.lang, page_path(p.src_uri, p.lang)) for p in pages)
@@ -104,11 +109,6 @@ def load_site(settings: SiteSettings) -> Site:
 def _structure_stems(settings: SiteSettings) -> set[str]:
     folder = settings.repo_root / "structures"
     return {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
-
-
-def _structure_files(settings: SiteSettings) -> int:
-    folder = settings.repo_root / "structures"
-    return len(list(folder.glob("*.y*ml"))) if folder.is_dir() else 0
 
 
 def check_counted_figures(figures: list[KeyFigure], settings: SiteSettings, structure_files: int) -> list[Problem]:

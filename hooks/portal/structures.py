@@ -9,7 +9,7 @@ from .fields import SLUG, Fields
 from .figures import KeyFigure, read_figure
 from .images import ContentImage, read_image
 from .problems import Problem
-from .yamlsource import SourceError, load_yaml, read_text
+from .yamlsource import SourceError, read_data_file
 
 STRUCTURE_KEYS = ("name", "slug", "category", "city", "location", "address", "website", "founded",
                   "summary", "description", "facts", "logo", "photo")
@@ -70,12 +70,9 @@ def load_structures(folder: Path, repo_root: Path) -> tuple[list[Structure], lis
 def _read_structure(path: Path, repo_root: Path, problems: list[Problem]) -> Structure | None:
     source = path.relative_to(repo_root).as_posix()
     try:
-        doc = load_yaml(read_text(path.read_bytes()))
+        doc = read_data_file(path, source)
     except SourceError as error:
         problems.append(Problem(source, error.line, "", error.message))
-        return None
-    if not isinstance(doc.data, dict):
-        problems.append(Problem(source, 1, "", "a structure file must be a mapping of 'key: value' lines"))
         return None
     before = len(problems)
     fields = Fields(source, doc, problems)

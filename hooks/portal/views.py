@@ -94,16 +94,17 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
     path = language(lang).prefix + url
     translations = site.translations
     planned = plan.page(lang, src_uri)
+    alternates = tuple(translations.alternates(lang, path))
     return PageView(
         lang=lang,
         locale=language(lang).locale,
         canonical=translations.root_url + path,
-        alternates=tuple(translations.alternates(lang, path)),
+        alternates=alternates,
         x_default=translations.x_default(lang, path),
         switcher=tuple(translations.switcher(lang, path)),
         strings=dict(l10n.strings(lang)),
         home=home_view(site, lang) if is_home else None,
-        locale_alternates=tuple(language(a.lang).locale for a in translations.alternates(lang, path) if a.lang != lang),
+        locale_alternates=tuple(language(a.lang).locale for a in alternates if a.lang != lang),
         og_type="article" if planned and hasattr(planned.view, "published_iso") else "website",
         image=(site.translations.root_url + language(lang).prefix + card_path(url)) if site.settings.social_cards
         else _page_image(site, lang, planned.view if planned else None),
@@ -184,12 +185,12 @@ def card_spec(plan: SitePlan, lang: str, src_uri: str, url: str, title: str) -> 
     label = l10n.text(lang, names[section]) if section in names else l10n.text(lang, "site.name")
     cover = None
     if section == "magazine":
-        article = next((a for a in site.articles.in_language(lang) if a.src_uri == src_uri), None)
+        article = site.articles.at(lang, src_uri)
         cover = article.cover.source if article and article.cover else None
     elif section == "structures":
         structure = site.structure(src_uri.removeprefix("structures/").removesuffix(".md"))
         cover = structure.photo.source if structure and structure.photo else None
     elif section == "upconf":
-        conference = next((c for c in site.conferences if c.src_uri == src_uri), None)
+        conference = site.conference_at(src_uri)
         cover = conference.image.source if conference and conference.image else None
     return CardSpec(card_path(url), title, label, site.translations.root_url.split("://", 1)[-1].rstrip("/"), cover)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -137,6 +138,15 @@ def load_yaml(text: str, line_offset: int = 0) -> Document:
     except RecursionError:
         raise SourceError(f"nesting deeper than {MAX_DEPTH} levels") from None
     return Document(data=data, lines=builder.lines, first_line=1 + line_offset)
+
+
+def read_data_file(path: Path, source: str, kind: type = dict) -> Document:
+    """Read a YAML file that must hold a mapping (or a list); raise SourceError with the reason."""
+    doc = load_yaml(read_text(path.read_bytes()))
+    if not isinstance(doc.data, kind):
+        what = "a mapping of 'key: value' lines" if kind is dict else "a list"
+        raise SourceError(f"must be {what}", doc.first_line)
+    return doc
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,8 +42,6 @@ def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: Build
 
 
 def _repo_relative(path: str, config: MkDocsConfig) -> str:
-    from pathlib import Path
-
     root = Path(config.config_file_path).resolve().parent
     try:
         return Path(path).resolve().relative_to(root).as_posix()
