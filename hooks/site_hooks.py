@@ -21,6 +21,7 @@ import portal_mkdocs.markers as markers
 import portal_mkdocs.multibuild as multibuild
 import portal_mkdocs.outputs as outputs
 import portal_mkdocs.process as process
+import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
 import portal_mkdocs.state as state
 
@@ -40,33 +41,63 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    multibuild.start_other_languages(config, state.state_of(config))
+    build = state.state_of(config)
+    rendercache.start(config, build)
+    multibuild.start_other_languages(config, build)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.state_of(config)
     config["nav"] = files_.language_nav(build.plan, build.lang)
-    return files_.language_files(files, config, build.plan, build.lang)
+    files = files_.language_files(files, config, build.plan, build.lang)
+    if build.render_cache:
+        build.render_cache.files_ready(files, config, build)
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = state.state_of(config)
+    cache = build.render_cache
+    if cache:
+        cache.begin(page)
     markers.neutralise_meta(page)
-    return markers.expand_markers(markdown, page, config, state.state_of(config))
+    markdown = markers.expand_markers(markdown, page, config, build)
+    return cache.recall(markdown, page, context.view_of(page, build)) if cache else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return context.article_html(html, page, config, state.state_of(config))
+    build = state.state_of(config)
+    cache = build.render_cache
+    stored = cache.stored_content(page) if cache else None
+    if stored is not None:
+        return context.keep_article_html(stored, page, build)
+    html = context.article_html(html, page, config, build)
+    if cache:
+        cache.rendered(html, page)
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # A build renders each template hundreds of times: do not stat its file every time
     # (each build, `mkdocs serve`'s included, makes a new environment anyway).
     env.auto_reload = False
+    if state.state_of(config).render_cache:
+        rendercache.compiled_templates(env, config)
     return env
 
 
 def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    return context.add_page_context(ctx, page, state.state_of(config))
+    build = state.state_of(config)
+    if build.render_cache:
+        build.render_cache.templating(page)
+    return context.add_page_context(ctx, page, build)
+
+
+# Last, so that the output stored is the one written.
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    cache = state.state_of(config).render_cache
+    return cache.output(output, page) if cache else output
 
 
 def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -83,6 +114,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs.write_feeds(config, build)
     outputs.write_cards(config, build)
     outputs.write_site_files(config, build)
+    if build.render_cache:
+        build.render_cache.finish(config)
     multibuild.build_other_languages(config, build)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -20,6 +21,7 @@ from .languages import language
 from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
 from .magazine_views import cover_path
+from .pagecache import fingerprint
 from .site import Site
 from .urls import absolute, page_path
 
@@ -42,21 +44,68 @@ def article_id(article: Article) -> str:
     return f"tag:{ID_AUTHORITY}:respect/{article.id}/{article.lang}"
 
 
-def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str]) -> list[Feed]:
+class FeedStore(Protocol):
+    """Where feeds made by an earlier build are kept (``pagecache.BlobCache``)."""
+
+    def get_blob(self, key: str) -> bytes | None: ...
+
+    def put_blob(self, key: str, data: bytes) -> None: ...
+
+
+def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: FeedStore | None = None,
+                   salt: str = "") -> list[Feed]:
     """The magazine's RSS and Atom feeds in ``lang``, and those of each tag.
 
     ``contents`` maps an article's page path (src_uri) to its rendered HTML body.
+    With a ``store``, a feed whose every input is unchanged (its articles, their
+    bodies and covers, the registries, the code: ``salt``) is taken from it.
     """
     articles = site.articles.in_language(lang)
     if not articles:
         return []
     bodies = _Bodies(contents)
-    feeds = _pair(site, lang, articles, bodies, None)
+    inputs = _Inputs(site, contents, salt) if store is not None else None
+    feeds = _cached_pair(site, lang, articles, bodies, None, store, inputs)
     for tag in sorted(site.magazine.tags):
         tagged = [a for a in articles if tag in a.tags]
         if tagged:
-            feeds += _pair(site, lang, tagged, bodies, tag)
+            feeds += _cached_pair(site, lang, tagged, bodies, tag, store, inputs)
     return feeds
+
+
+def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies, tag: str | None,
+                 store: FeedStore | None, inputs: _Inputs | None) -> list[Feed]:
+    if store is None or inputs is None:
+        return _pair(site, lang, articles, bodies, tag)
+    key = inputs.key(lang, tag, articles[:FEED_SIZE])
+    rss, atom = feed_file("rss", lang, tag), feed_file("atom", lang, tag)
+    packed = store.get_blob(key)
+    if packed is not None and packed[:8].isdigit():
+        split = int(packed[:8])
+        return [Feed(rss, packed[8:8 + split]), Feed(atom, packed[8 + split:])]
+    feeds = _pair(site, lang, articles, bodies, tag)
+    store.put_blob(key, b"%08d" % len(feeds[0].data) + feeds[0].data + feeds[1].data)
+    return feeds
+
+
+class _Inputs:
+    """What a feed is made of, digested once per article."""
+
+    def __init__(self, site: Site, contents: Mapping[str, str], salt: str) -> None:
+        self.site = site
+        self.contents = contents
+        self.digests: dict[str, str] = {}
+        magazine = site.magazine
+        self.common = fingerprint(salt, site.translations.root_url, magazine.authors, magazine.tags)
+
+    def key(self, lang: str, tag: str | None, items: list[Article]) -> str:
+        return fingerprint(self.common, lang, tag, [self._article(a) for a in items])
+
+    def _article(self, article: Article) -> str:
+        if article.src_uri not in self.digests:
+            cover_size = article.cover.source.stat().st_size if article.cover else None
+            self.digests[article.src_uri] = fingerprint(article, cover_size, self.contents.get(article.src_uri))
+        return self.digests[article.src_uri]
 
 
 def _pair(site: Site, lang: str, articles: list[Article], contents: _Bodies, tag: str | None) -> list[Feed]:

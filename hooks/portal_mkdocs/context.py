@@ -16,9 +16,17 @@ from portal.views import card_spec, page_view
 from .state import BuildState
 
 
+def view_of(page: Page, state: BuildState) -> Any:
+    """The page's PageView, made once per build (the render cache needs it before the template)."""
+    src_uri = page.file.src_uri
+    if src_uri not in state.views:
+        state.views[src_uri] = page_view(state.plan, state.lang, src_uri, page.url, page.is_homepage)
+    return state.views[src_uri]
+
+
 def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
     """Add ``portal`` (a PageView) to the context of one page."""
-    context["portal"] = page_view(state.plan, state.lang, page.file.src_uri, page.url, page.is_homepage)
+    context["portal"] = view_of(page, state)
     if state.site.settings.social_cards:
         title = html.unescape(str(page.meta.get("title") or page.title or ""))
         state.cards.append(card_spec(state.plan, state.lang, page.file.src_uri, page.url, title))
@@ -27,7 +35,7 @@ def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> 
 
 def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
     """An article's body with its pictures in place, kept for the feeds (written after every page)."""
-    planned = state.plan.page(state.lang, page.file.src_uri) if page.file.src_uri.startswith("magazine/") else None
+    planned = _planned_article(page, state)
     pictures = getattr(planned.view, "pictures", ()) if planned else ()
     if pictures:
         if state.templates is None:
@@ -39,6 +47,17 @@ def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
     if planned:
         state.rendered[page.file.src_uri] = html
     return html
+
+
+def keep_article_html(html: str, page: Page, state: BuildState) -> str:
+    """A body an earlier build made (pictures in place): kept for the feeds."""
+    if _planned_article(page, state):
+        state.rendered[page.file.src_uri] = html
+    return html
+
+
+def _planned_article(page: Page, state: BuildState) -> Any:
+    return state.plan.page(state.lang, page.file.src_uri) if page.file.src_uri.startswith("magazine/") else None
 
 
 def _base_url(page: Page) -> str:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,7 +28,7 @@ from portal.languages import other_languages
 from portal.urls import language_root
 
 from .host import host_module, host_package
-from .process import PROCESS
+from .process import PREVIEW_ENV, PROCESS
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_config_overrides
 
 #: Set to build the languages one after the other in one process (as `mkdocs serve` does).
@@ -35,21 +36,27 @@ SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
 
 
 def start_other_languages(config: MkDocsConfig, state: BuildState) -> None:
-    """Start the other languages' builds in parallel processes (not under `mkdocs serve`).
+    """Start the other languages' builds in parallel processes (`mkdocs serve`'s rebuilds too).
 
     Each writes into a folder of its own while this build runs; on_post_build
     waits for them and moves their output into ``<site>/<lang>/``. The result is
     the same as building one language after the other, in less time on two cores.
     """
-    if not state.is_default_language or PROCESS.serving or os.environ.get(SEQUENTIAL_ENV):
+    if not state.is_default_language or os.environ.get(SEQUENTIAL_ENV):
         return
     for lang in other_languages(state.lang):
-        out = tempfile.mkdtemp(prefix=f"portal-{lang}-")
+        # Inside the site folder, hidden (so this build's cleaning leaves it alone), with the
+        # language's previous output when the render cache kept it: its pages stay in place.
+        out = os.path.join(config.site_dir, f".portal-{lang}")
+        shutil.rmtree(out, ignore_errors=True)
+        cache = state.render_cache
+        if not (cache and cache.site.take_hidden(lang, Path(out))):
+            os.makedirs(out)
         config_file = os.path.abspath(config.config_file_path)
         command = [sys.executable, "-m", host_package(config), "build", "--quiet", "-f", config_file, "-d", out]
         if config.strict:
             command.append("--strict")
-        env = {**os.environ, LANG_ENV: lang, ROOT_ENV: state.root_url}
+        env = {**os.environ, LANG_ENV: lang, ROOT_ENV: state.root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
         # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
         log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,

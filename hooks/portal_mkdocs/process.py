@@ -7,7 +7,11 @@ that on_build_error (which gets no config) can stop them. Never build data.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+
+#: Set for the other languages' builds started by `mkdocs serve`: they preview too (drafts shown).
+PREVIEW_ENV = "PORTAL_PREVIEW"
 
 
 @dataclass
@@ -18,7 +22,8 @@ class Process:
 
     @property
     def serving(self) -> bool:
-        return self.command == "serve"
+        """Whether this build is a preview: `mkdocs serve`, or a language build it started."""
+        return self.command == "serve" or os.environ.get(PREVIEW_ENV) == "1"
 
 
 PROCESS = Process()

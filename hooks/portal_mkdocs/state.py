@@ -37,6 +37,8 @@ class BuildState:
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
     cards: list[Any] = field(default_factory=list, repr=False)  #: social cards of the pages built
     parallel: dict[str, Any] = field(default_factory=dict, repr=False)  #: lang -> (process, folder, log)
+    views: dict[str, Any] = field(default_factory=dict, repr=False)  #: src_uri -> the page's PageView
+    render_cache: Any = field(default=None, repr=False)  #: rendercache.RenderCache, or None when off
 
     @property
     def site(self) -> Site:

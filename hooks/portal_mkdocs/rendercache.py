@@ -1,0 +1,318 @@
+"""Pages rendered by an earlier build, reused when nothing they were made of changed.
+
+The core (``portal.pagecache``) keys and stores entries; this module is where
+MkDocs meets it. For each page, at ``on_page_markdown`` (once markers are
+expanded and the page's view is known) the page's key is looked up:
+
+- a hit: the page is handed empty Markdown and an empty template, so MkDocs
+  does almost nothing with it; what the rest of the build needs from it (body
+  HTML for the feeds, title, anchors and the links to check, search entries)
+  is put back from the entry, and ``on_post_page`` returns the stored output;
+- a miss: the page is rendered as usual, and stored at ``on_post_page`` with
+  the files its links looked up, unless a warning was logged while it was made
+  (such a page is rendered again by every build, so its warning is seen again).
+
+``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
+
+from .host import host_package
+from .process import PROCESS
+from .report import logger
+from .sitefolder import QuietSkips, SiteFolder
+from .state import BuildState
+
+SWITCH_ENV = "PORTAL_PAGE_CACHE"
+#: The template given to a page whose output is already known: it renders nothing.
+EMPTY_TEMPLATE = "partials/portal/empty.html"
+_DISTRIBUTIONS = ("mkdocs", "properdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2",
+                  "MarkupSafe", "Babel", "feedgen", "lxml", "icalendar")
+
+
+@dataclass
+class _Record:
+    """One page of this build, from on_page_markdown to on_post_page."""
+
+    key: str | None  #: None: the page cannot be cached (something in it has no fingerprint)
+    warnings: int  #: warnings logged before the page was started
+    entry: CachedPage | None = None  #: set on a hit, until the page is written
+    lookups: dict[str, Any] = field(default_factory=dict)
+    content: str = ""
+    search: list[dict[str, Any]] = field(default_factory=list)
+    clean: bool = True  #: no warning while it was made
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings of the running program's loggers (installed once per process)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_COUNTERS: dict[str, _WarningCount] = {}
+
+
+def _counter(config: MkDocsConfig) -> _WarningCount:
+    name = host_package(config)
+    if name not in _COUNTERS:
+        _COUNTERS[name] = _WarningCount()
+        logging.getLogger(name).addHandler(_COUNTERS[name])
+    return _COUNTERS[name]
+
+
+class RenderCache:
+    """This build's use of the page cache: its key, its pages, and the hooks into MkDocs it needs."""
+
+    def __init__(self, cache: PageCache, site: SiteFolder, warnings: _WarningCount, quiet: QuietSkips,
+                 feeds: BlobCache) -> None:
+        self.cache = cache
+        self.feeds = feeds  #: the magazine's feeds, made of the same pages (outputs.write_feeds)
+        self.site = site
+        self.warnings = warnings
+        self.quiet = quiet
+        quiet.pages = set()
+        self.build_key = ""
+        self.records: dict[str, _Record] = {}
+        self.recording: _Record | None = None  #: the page whose link lookups are being noted
+        self.files: Files | None = None
+
+    # -- set-up ---------------------------------------------------------------------------------
+
+    def files_ready(self, files: Files, config: MkDocsConfig, state: BuildState) -> None:
+        """Once MkDocs has emptied the site folder and the files and menu are known."""
+        self.site.show()
+        self.build_key = build_key(config, state)
+        self._watch_files(files)
+
+    def _watch_files(self, files: Files) -> None:
+        """Note every file a page's links look up while the page is rendered."""
+        self.files = files
+        lookup: Callable[[str], File | None] = files.get_file_from_path
+
+        def get_file_from_path(path: str) -> File | None:
+            found = lookup(path)
+            if self.recording is not None:
+                self.recording.lookups[path] = _resolution(found)
+            return found
+
+        files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
+
+    def watch_search(self, index: Any) -> None:
+        """Keep each rendered page's search entries, and give a reused page its stored ones."""
+        add_entry = index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            record = self.records.get(page.file.src_uri)
+            if record is not None and record.entry is not None:
+                index.entries.extend(record.entry.search)
+                return
+            before = len(index.entries)
+            add_entry(page)
+            if record is not None:
+                record.search = index.entries[before:]
+
+        index.add_entry_from_context = add_entry_from_context
+
+    # -- one page ---------------------------------------------------------------------------------
+
+    def begin(self, page: Page) -> None:
+        """The page is about to be made: note the warnings so far and start noting its lookups."""
+        record = _Record(key=None, warnings=self.warnings.count)
+        self.records[page.file.src_uri] = record
+        self.recording = record
+
+    def recall(self, markdown: str, page: Page, view: Any) -> str:
+        """After the markers: the Markdown to render, empty when the page's stored output can be reused."""
+        record = self.records[page.file.src_uri]
+        try:
+            record.key = fingerprint(self.build_key, page.file.src_uri, page.url, page.file.inclusion.name,
+                                     markdown, page.meta, _url(page.previous_page), _url(page.next_page), view)
+        except TypeError:  # something in it has no stable form: rendered every time
+            self.cache.misses += 1
+            return markdown
+        entry = self.cache.get(record.key)
+        if entry is None or not self._same_lookups(entry):
+            self.cache.misses += 1
+            return markdown
+        self.cache.hits += 1
+        record.entry = entry
+        self.recording = None
+        page.meta["template"] = EMPTY_TEMPLATE
+        # Nothing to convert: skip MkDocs' Markdown set-up (a new converter for each page).
+        page.render = _no_render(page)  # type: ignore[method-assign]
+        return ""
+
+    def _same_lookups(self, entry: CachedPage) -> bool:
+        assert self.files is not None
+        recording, self.recording = self.recording, None
+        try:
+            return all(_resolution(self.files.get_file_from_path(path)) == resolved
+                       for path, resolved in entry.lookups.items())
+        finally:
+            self.recording = recording
+
+    def stored_content(self, page: Page) -> str | None:
+        """For a reused page: its body HTML, with its title, anchors and links to check put back."""
+        record = self.records.get(page.file.src_uri)
+        self.recording = None
+        if record is None or record.entry is None:
+            return None
+        entry = record.entry
+        assert self.files is not None
+        page._title_from_render = entry.title
+        page.present_anchor_ids = set(entry.anchors)
+        targets = {uri: self.files.get_file_from_path(uri) for uri in entry.anchor_links}
+        page.links_to_anchors = {targets[uri]: dict(links) for uri, links in entry.anchor_links.items()
+                                 if targets[uri] is not None}
+        return entry.content
+
+    def rendered(self, content: str, page: Page) -> None:
+        """A page just rendered: keep its body, and whether it warned, until its output is known."""
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            record.content = content
+            record.clean = self.warnings.count == record.warnings
+
+    def templating(self, page: Page) -> None:
+        """The page's template is about to be rendered: count its warnings from here."""
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            record.warnings = self.warnings.count
+
+    def output(self, html: str, page: Page) -> str:
+        """The page's output: the stored one for a reused page; a clean new one is stored."""
+        record = self.records.get(page.file.src_uri)
+        if record is None or record.key is None:
+            return html
+        entry, record.entry = record.entry, None  # nothing of the page is needed after this
+        if entry is not None:
+            if self.site.keep(page.file.dest_uri, record.key):
+                self.quiet.pages.add(page.file.src_uri)
+                return ""  # MkDocs writes nothing: the file from the last build is the same
+            self.site.written(page.file.dest_uri, record.key)
+            return entry.html
+        if record.clean and self.warnings.count == record.warnings:
+            links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
+            self.cache.put(record.key, CachedPage(
+                packed_html=pack_html(html), content=record.content, title=page._title_from_render,
+                anchors=sorted(page.present_anchor_ids or ()), anchor_links=links, search=record.search,
+                lookups=record.lookups))
+            self.site.written(page.file.dest_uri, record.key)
+        record.content, record.search, record.lookups = "", [], {}
+        return html
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Forget what this build did not use any more; say how many pages were reused."""
+        removed = self.cache.sweep() + self.feeds.sweep()
+        stale = self.site.finish()
+        logger(config).info(f"Page cache: {self.cache.hits} page(s) reused ({len(self.site.kept)} left in place), "
+                            f"{self.cache.misses} rendered, {self.feeds.hits} feed(s) reused; "
+                            f"{removed} old entr{'y' if removed == 1 else 'ies'} and {stale} old file(s) removed")
+
+
+def _no_render(page: Page) -> Callable[[Any, Any], None]:
+    """A stand-in for ``page.render`` of a reused page: its content is put back at on_page_content."""
+
+    def render(config: Any, files: Any) -> None:
+        page.content = ""
+
+    return render
+
+
+def _resolution(found: File | None) -> Any:
+    """What a link lookup found, as far as the page's HTML and warnings depend on it."""
+    if found is None:
+        return None
+    return [found.url, found.inclusion.is_excluded()]
+
+
+def _url(page: Any) -> str | None:
+    return getattr(page, "url", None) if page is not None else None
+
+
+def cache_folder(config: MkDocsConfig, state: BuildState) -> Path:
+    """The folder of this language's cached pages (a preview under `mkdocs serve` shows drafts: its own)."""
+    root = Path(config.config_file_path).resolve().parent
+    return root / ".cache" / "pages" / (state.lang + ("-preview" if PROCESS.serving else ""))
+
+
+def start(config: MkDocsConfig, state: BuildState) -> None:
+    """At on_pre_build, before MkDocs empties the site folder: set up this build's render cache.
+
+    Not under ``--dirty`` (MkDocs keeps the folder itself), not when turned off,
+    and not with a search plugin whose entries could not be put back.
+    """
+    state.render_cache = None
+    if PROCESS.dirty or os.environ.get(SWITCH_ENV, "").lower() in ("off", "0", "no", "false"):
+        return
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None) if search is not None else None
+    if search is not None and not (hasattr(index, "add_entry_from_context") and isinstance(
+            getattr(index, "entries", None), list)):
+        return
+    folder = cache_folder(config, state)
+    site = SiteFolder(config.site_dir, folder, state.lang)
+    site.hide()
+    feeds = BlobCache(folder.parent.parent / "feeds" / folder.name)
+    cache = RenderCache(PageCache(folder), site, _counter(config), _quiet(config), feeds)
+    if index is not None:
+        cache.watch_search(index)
+    state.render_cache = cache
+
+
+def compiled_templates(env: Any, config: MkDocsConfig) -> None:
+    """Keep the theme's compiled templates between builds (Jinja checks each against its source)."""
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
+_QUIET: dict[str, QuietSkips] = {}
+
+
+def _quiet(config: MkDocsConfig) -> QuietSkips:
+    name = f"{host_package(config)}.commands.build"
+    if name not in _QUIET:
+        _QUIET[name] = QuietSkips()
+        logging.getLogger(name).addFilter(_QUIET[name])
+    return _QUIET[name]
+
+
+def build_key(config: MkDocsConfig, state: BuildState) -> str:
+    """What every page of this build depends on: code, templates, libraries, configuration, menu, language."""
+    hook_folders = sorted({Path(path).resolve().parent for path in config.hooks})
+    theme_folder = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    versions = {}
+    for name in _DISTRIBUTIONS:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return fingerprint(
+        sys.version, versions, host_package(config),
+        files_fingerprint(hook_folders, (".py",)), files_fingerprint(theme_folder),
+        Path(config.config_file_path).read_bytes(),
+        state.lang, state.root_url, config.site_url, config.use_directory_urls, PROCESS.serving,
+        config.theme.get("language"), config["nav"],
+    )

@@ -1,0 +1,172 @@
+"""The site folder between two builds: page files that did not change stay where they are.
+
+MkDocs empties the site folder before each build and writes every page again.
+On a magazine of thousands of articles that is thousands of folders created and
+files written for pages that did not change: most of a warm rebuild's time on
+a slow disk. With the page cache on, a build instead
+
+1. hides the folder's entries before MkDocs empties it (MkDocs leaves names
+   that start with a dot alone), and shows them again once it has (on_files);
+2. does not write a reused page whose file still holds that page's output: the
+   manifest of the previous build (``site.json`` beside the page cache) gives
+   the key, size and modification time of every page file it left;
+3. at the end, removes every file this build neither wrote nor kept, so the
+   folder holds what a clean build writes, byte for byte (tested).
+
+Other languages' folders (``en/``) belong to their own builds and are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from portal.languages import other_languages
+
+_HIDDEN = ".portal-hidden-"
+_MANIFEST = "site.json"
+_STARTED = "build-started"
+
+
+class SiteFolder:
+    """One language build's output folder, and what its previous build left in it."""
+
+    def __init__(self, site_dir: str, cache_folder: Path, lang: str) -> None:
+        self.root = Path(site_dir).resolve()
+        self.cache_folder = cache_folder
+        self.skipped_roots = set(other_languages(lang))  #: folders other builds write
+        self.previous: dict[str, list[Any]] = {}  #: page file -> [key, size, mtime_ns], from the manifest
+        self.pages: dict[str, str] = {}  #: page file -> key, this build (written or kept)
+        self.kept: set[str] = set()
+        self.started_ns = 0
+
+    def hide(self) -> None:
+        """Before MkDocs empties the folder: note the time, read the manifest, hide the entries."""
+        self.cache_folder.mkdir(parents=True, exist_ok=True)
+        stamp = self.cache_folder / _STARTED
+        stamp.write_bytes(b"")
+        self.started_ns = stamp.stat().st_mtime_ns  # the file system's clock, as the files' own times
+        self.previous = self._read_manifest()
+        if not self.root.is_dir():
+            return
+        for entry in os.scandir(self.root):
+            if entry.name.startswith(_HIDDEN):  # left by a build that stopped half-way
+                _remove(entry.path)
+        for entry in os.scandir(self.root):
+            if not entry.name.startswith("."):
+                os.rename(entry.path, self.root / f"{_HIDDEN}{entry.name}")
+
+    def take_hidden(self, name: str, target: Path) -> bool:
+        """Move a hidden entry elsewhere (another language's previous output); False if there is none."""
+        hidden = self.root / f"{_HIDDEN}{name}"
+        if not hidden.exists():
+            return False
+        os.rename(hidden, target)
+        return True
+
+    def show(self) -> None:
+        """After MkDocs emptied the folder: put the hidden entries back."""
+        if not self.root.is_dir():
+            return
+        for entry in os.scandir(self.root):
+            if entry.name.startswith(_HIDDEN):
+                target = self.root / entry.name[len(_HIDDEN):]
+                if target.exists():
+                    _remove(entry.path)
+                else:
+                    os.rename(entry.path, target)
+
+    def keep(self, dest_uri: str, key: str) -> bool:
+        """Whether the page file ``dest_uri`` still holds the output stored under ``key``."""
+        self.pages[dest_uri] = key
+        previous = self.previous.get(dest_uri)
+        if not previous or previous[0] != key:
+            return False
+        try:
+            stat = os.stat(self.root / dest_uri)
+        except OSError:
+            return False
+        if [stat.st_size, stat.st_mtime_ns] != previous[1:]:
+            return False
+        self.kept.add(dest_uri)
+        return True
+
+    def written(self, dest_uri: str, key: str) -> None:
+        """A page file this build writes, whose output the cache holds under ``key``."""
+        self.pages[dest_uri] = key
+
+    def finish(self) -> int:
+        """Remove what this build neither wrote nor kept, record its page files; return files removed."""
+        removed = self._remove_stale()
+        manifest: dict[str, list[Any]] = {}
+        for relative, key in sorted(self.pages.items()):
+            try:
+                stat = os.stat(self.root / relative)
+            except OSError:
+                continue
+            manifest[relative] = [key, stat.st_size, stat.st_mtime_ns]
+        data = {"site_dir": str(self.root), "pages": manifest}
+        target = self.cache_folder / _MANIFEST
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, target)
+        return removed
+
+    def _remove_stale(self) -> int:
+        removed = 0
+        for top, folders, names in os.walk(self.root):
+            if Path(top) == self.root:
+                folders[:] = [f for f in folders if not f.startswith(".") and f not in self.skipped_roots]
+                names = [n for n in names if not n.startswith(".")]
+            for name in names:
+                path = os.path.join(top, name)
+                if Path(os.path.relpath(path, self.root)).as_posix() in self.kept:
+                    continue
+                try:
+                    if os.stat(path).st_mtime_ns < self.started_ns:
+                        os.unlink(path)
+                        removed += 1
+                except OSError:
+                    continue
+        for top, folders, names in os.walk(self.root, topdown=False):
+            if Path(top) != self.root and not folders and not names:
+                try:
+                    os.rmdir(top)
+                except OSError:
+                    pass
+        return removed
+
+    def _read_manifest(self) -> dict[str, list[Any]]:
+        try:
+            data = json.loads((self.cache_folder / _MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("site_dir") != str(self.root):
+            return {}
+        pages = data.get("pages")
+        return pages if isinstance(pages, dict) else {}
+
+
+def _remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        os.unlink(path)
+
+
+class QuietSkips(logging.Filter):
+    """Drops MkDocs' "Page skipped … empty output" line for the pages this build kept on purpose."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message.split("'", 2)[1] not in self.pages

@@ -1,0 +1,156 @@
+"""Rebuilds with the render cache: what they write is what a build without it writes, byte for byte.
+
+Each test builds a copy of the minimal fixture twice or more in the same folder
+(the cache is kept in its ``.cache/``), changes the sources in between, and
+compares the last output with a build of the same sources with the cache off
+(``PORTAL_PAGE_CACHE=off``: nothing read, nothing written).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checkers import tree_digest
+from support import Build, make_site, run_build
+
+pytestmark = pytest.mark.slow
+
+OFF = {"PORTAL_PAGE_CACHE": "off"}
+SEQUENTIAL = {"PORTAL_SEQUENTIAL": "1"}
+_REPORT = re.compile(r"(\[en\] )?Page cache: (\d+) page\(s\) reused \((\d+) left in place\), (\d+) rendered")
+
+
+def cache_report(build: Build, lang: str = "fr") -> tuple[int, int, int]:
+    """(reused, left in place, rendered) from one language's log line."""
+    for match in _REPORT.finditer(build.log):
+        if (match.group(1) is not None) == (lang == "en"):
+            return int(match.group(2)), int(match.group(3)), int(match.group(4))
+    raise AssertionError(f"no page cache report for {lang} in:\n{build.log[-3000:]}")
+
+
+def differences(one: Path, two: Path) -> list[str]:
+    first, second = tree_digest(one), tree_digest(two)
+    return sorted(p for p in first.keys() | second.keys() if first.get(p) != second.get(p))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path / "src")
+
+
+def build(config: Path, **env: str) -> Build:
+    done = run_build(config, config.parent.parent / "site", extra_env=env)
+    assert done.returncode == 0, done.log
+    return done
+
+
+def build_without_cache(config: Path, **env: str) -> Build:
+    done = run_build(config, config.parent.parent / "site-without-cache", extra_env={**OFF, **env})
+    assert done.returncode == 0, done.log
+    return done
+
+
+def edit(config: Path, path: str, old: str, new: str) -> None:
+    file = config.parent / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site):
+    first = build(site)
+    reused, _, rendered = cache_report(first)
+    assert reused == 0 and rendered > 10
+    second = build(site)
+    assert cache_report(second) == (rendered, rendered, 0)
+    assert "Page skipped" not in second.log
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_the_sequential_build_of_mkdocs_serve_reuses_both_languages(site):
+    build(site, **SEQUENTIAL)
+    second = build(site, **SEQUENTIAL)
+    for lang in ("fr", "en"):
+        reused, kept, rendered = cache_report(second, lang)
+        assert reused == kept > 0 and rendered == 0
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_an_edited_article_is_rendered_again_with_the_pages_that_show_it(site):
+    first = build(site)
+    total = cache_report(first)[2]
+    edit(site, "magazine/2025/premier-article.fr.md", "title: Un premier article", "title: Un article retitré")
+    second = build(site)
+    reused, kept, rendered = cache_report(second)
+    assert 0 < rendered < total and reused == kept == total - rendered
+    assert differences(second.site, build_without_cache(site).site) == []
+    for page in ("magazine/2025/premier-article/index.html", "magazine/rss.xml"):
+        text = second.read(page)
+        assert "Un article retitré" in text and "Un premier article sur" not in text
+
+
+def test_a_removed_article_leaves_no_file_behind(site):
+    first = build(site)
+    edit(site, "magazine/2025/premier-article.fr.md", "[lien](../2025/seulement-fr.fr.md)", "lien")
+    edit(site, "magazine/2025/seulement-fr.fr.md", "", "")
+    (site.parent / "magazine/2025/seulement-fr.fr.md").unlink()
+    second = build(site)
+    assert not [p for p in second.site.rglob("*") if "seulement" in p.name]
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_a_link_to_a_file_that_went_away_fails_the_rebuild(site):
+    (site.parent / "content/guide/plan.txt").write_text("plan\n", encoding="utf-8")
+    edit(site, "content/guide/index.fr.md", "Retour à", "Voir [le plan](plan.txt). Retour à")
+    build(site)
+    (site.parent / "content/guide/plan.txt").unlink()
+    again = run_build(site, site.parent.parent / "site")
+    assert again.returncode != 0
+    assert "plan.txt" in again.log and "not found among documentation files" in again.log
+
+
+def test_a_link_to_an_anchor_that_went_away_fails_the_rebuild(site):
+    build(site)
+    # seulement-fr links to premier-article#une-section; only the heading changes.
+    edit(site, "magazine/2025/premier-article.fr.md", "## Une section", "## Une autre section")
+    again = run_build(site, site.parent.parent / "site")
+    assert again.returncode != 0
+    assert "une-section" in again.log
+
+
+def test_a_page_that_warns_is_rendered_and_warns_at_every_build(site):
+    edit(site, "content/guide/index.fr.md", "Retour à", "Voir [rien](absent.md). Retour à")
+    for _ in range(2):
+        done = run_build(site, site.parent.parent / "site", strict=False)
+        assert done.returncode == 0, done.log
+        assert "absent.md" in done.log
+
+
+def test_damaged_entries_are_rendered_again(site):
+    first = build(site)
+    entries = [p for p in (site.parent / ".cache/pages/fr").rglob("*") if p.is_file() and len(p.name) == 64]
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"\x00not an entry")
+    second = build(site)
+    assert cache_report(second)[2] == cache_report(first)[2]
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_a_file_changed_in_the_site_folder_is_written_again(site):
+    build(site)
+    page = site.parent.parent / "site/guide/index.html"
+    page.write_text("changed by hand", encoding="utf-8")
+    second = build(site)
+    reused, kept, rendered = cache_report(second)
+    assert rendered == 0 and kept == reused - 1
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_with_the_cache_off_nothing_is_kept(site):
+    build_without_cache(site)
+    assert not (site.parent / ".cache/pages").exists()
+    assert not (site.parent / ".cache/feeds").exists()
