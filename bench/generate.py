@@ -9,7 +9,7 @@ DIR receives:
   languages (``magazine/<year>/<stem>.fr.md`` and ``<stem>.en.md``);
 - ``mkdocs.yml``: the repository's, with ``docs_dir`` = DIR/content, our hooks and
   theme overrides referenced by absolute path (``overrides/`` is not copied),
-  ``site_url: https://bench.example/`` and nothing to watch.
+  ``site_url: https://bench.example/``; ``mkdocs serve`` watches its magazine and structures.
 
 Every article body has 600–900 words of seeded pseudo-random text, 2–4 ``##``
 headings (unique within the article), one bulleted list and one relative link to
@@ -333,7 +333,7 @@ def site_config(out: Path, social_cards: bool = False) -> dict:
     EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvLoader)
     config.update(site_url="https://bench.example/", docs_dir=str(out / "content"),
-                  hooks=[str(REPO / "hooks" / "site_hooks.py")], watch=[])
+                  hooks=[str(REPO / "hooks" / "site_hooks.py")], watch=["magazine", "structures"])
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config.setdefault("extra", {}).setdefault("portal", {})["social_cards"] = social_cards
     return config

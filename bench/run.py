@@ -19,8 +19,16 @@ Per size, in this order:
    times, into ``site/``; the last output is compared with the sequential one,
    file by file, byte by byte ("identical", or the first differing path);
 3. ours, warm: one sentence appended to one French article, then the same
-   command again with ``.cache/`` kept (the edit is checked in the output);
-4. the anchor, cold, ``--repeat`` times (skipped with ``--no-anchor``).
+   command again with ``.cache/`` and ``site/`` kept (the edit is checked in the
+   output; the log tells how many French pages were rendered again); then the
+   same sources built with the cache off (``PORTAL_PAGE_CACHE=off``) into
+   another folder, compared byte by byte with the warm output ("warm = clean");
+4. ours, under ``mkdocs serve``: once it serves (its first build fills the
+   preview cache), one sentence appended to another article; measured: MkDocs'
+   own "Documentation built in" figure for the rebuild that follows, which is
+   what an editor waits for after saving (the file watcher adds a fraction of a
+   second);
+5. the anchor, cold, ``--repeat`` times (skipped with ``--no-anchor``).
 
 Measured:
 
@@ -41,7 +49,8 @@ Measured:
 
 It prints a Markdown table (N | ours s (median) | ms/article | pages | peak MiB |
 Material FR-only s (median) | ratio ours/Material | sequential s | identical |
-warm s | warm/cold, the last being warm ÷ ours' median cold), then the
+warm s | warm/cold | rendered again | warm = clean | serve rebuild s | serve/cold,
+"warm/cold" and "serve/cold" being divided by ours' median cold), then the
 "flatness": ms per article at the largest N divided by ms per article at the
 smallest (1.0 = the cost per article does not grow with the magazine). Each size
 logs the load average before and after: on two cores, well above 2 means
@@ -54,8 +63,11 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import queue
+import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -116,6 +128,9 @@ class Result:
     sequential: float  #: seconds, ours sequential, cold, once
     identical: str  #: "identical" or what differs first
     warm: float  #: seconds, ours parallel, one article edited, caches kept
+    rendered_again: str  #: French pages rendered by the warm build, of all French pages ("12/1891")
+    warm_identical: str  #: warm output vs the same sources built with the cache off
+    serve: float  #: seconds, MkDocs' figure for `mkdocs serve`'s rebuild after one edit
     anchor: float | None = None  #: median seconds, Material blog, French only, cold
     anchor_pages: int | None = None
     anchor_peak_kib: int | None = None
@@ -272,9 +287,9 @@ def compare_trees(left: Path, right: Path) -> str:
     return "identical"
 
 
-def edit_one_article(root: Path) -> Path:
-    """Append one sentence (a paragraph of its own) to the body of the first French article."""
-    article = sorted((root / "magazine").glob("[0-9][0-9][0-9][0-9]/*.fr.md"))[0]
+def edit_one_article(root: Path, index: int = 0) -> Path:
+    """Append one sentence (a paragraph of its own) to the body of a French article (the first by name)."""
+    article = sorted((root / "magazine").glob("[0-9][0-9][0-9][0-9]/*.fr.md"))[index]
     text = article.read_text(encoding="utf-8")
     article.write_text(text.rstrip("\n") + f"\n\n{WARM_SENTENCE}\n", encoding="utf-8")
     return article
@@ -284,6 +299,68 @@ def edit_is_published(site: Path, article: Path) -> bool:
     stem = article.name[:-len(".fr.md")]
     pages = [page for page in site.rglob("*.html") if stem in page.as_posix() and "/en/" not in page.as_posix()]
     return any(WARM_SENTENCE in page.read_text(encoding="utf-8") for page in pages)
+
+
+_CACHE_REPORT = re.compile(r"^INFO\s+-\s+Page cache: (\d+) page\(s\) reused .*?, (\d+) rendered", re.MULTILINE)
+
+
+def rendered_again(log: str) -> str:
+    """'rendered/all' French pages, from the warm build's page cache report."""
+    match = _CACHE_REPORT.search(log)
+    if not match:
+        return "n/a"
+    reused, rendered = int(match.group(1)), int(match.group(2))
+    return f"{rendered}/{reused + rendered}"
+
+
+def serve_rebuild(config: Path, root: Path, timeout: float) -> tuple[float, float]:
+    """Run `mkdocs serve`, edit one article once it serves; (MkDocs' rebuild seconds, seconds from save to done)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, **ENV}
+    env.pop("SITE_URL", None)
+    env.pop(SEQUENTIAL_ENV, None)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=root,
+                               start_new_session=True)
+    lines: queue.Queue[str] = queue.Queue()
+    log: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+
+    def wait_for(pattern: str) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if process.poll() is not None:
+                    break
+                continue
+            log.append(line)
+            match = re.search(pattern, line)
+            if match:
+                return match
+        raise BuildFailed("ours, mkdocs serve", Run(process.poll() or -1, 0.0, None, None, 0, "".join(log)))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        wait_for(r"Serving on")
+        edit_one_article(root, index=1)
+        saved = time.perf_counter()
+        built = float(wait_for(r"Documentation built in ([\d.]+) seconds").group(1))
+        return built, time.perf_counter() - saved
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 # -- one size ------------------------------------------------------------------------------------
@@ -320,13 +397,26 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
     article = edit_one_article(root)
     warm = checked("ours, warm", build_once(config, use_gnu_time, timeout, cold=False))
     published = edit_is_published(root / "site", article)
-    print(f"N={size}: ours warm (edited {article.relative_to(root)}): {warm.wall:.1f} s, {memory(warm)}"
+    again = rendered_again(warm.log)
+    print(f"N={size}: ours warm (edited {article.relative_to(root)}): {warm.wall:.1f} s, {memory(warm)}, "
+          f"French pages rendered again: {again}"
           f"{'' if published else '; WARNING: the added sentence is not in the output'}", flush=True)
+    clean_site = root / "site-clean"
+    checked("ours, cache off", build_once(config, use_gnu_time, timeout, site=clean_site, cold=False,
+                                          env_extra={"PORTAL_PAGE_CACHE": "off"}))
+    warm_identical = compare_trees(root / "site", clean_site)
+    print(f"N={size}: warm output vs a build without cache: {warm_identical}", flush=True)
+    shutil.rmtree(clean_site, ignore_errors=True)
+
+    serve, serve_wall = serve_rebuild(config, root, timeout)
+    print(f"N={size}: mkdocs serve, rebuild after one edit: {serve:.2f} s (MkDocs' figure), "
+          f"{serve_wall:.2f} s from saving the file", flush=True)
 
     peaks = [r.peak_kib for r in runs if r.peak_kib]
     trees = [r.tree_kib for r in runs if r.tree_kib]
     result = Result(size, statistics.median(r.wall for r in runs), max(peaks) if peaks else None,
-                    max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall)
+                    max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall, again,
+                    warm_identical, serve)
 
     if anchor_config is not None:
         anchor_runs = []
@@ -347,14 +437,16 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
 
 def table(results: list[Result]) -> str:
     lines = ["| N | ours s (median) | ms/article | pages | peak MiB | Material FR-only s (median) | "
-             "ratio ours/Material | sequential s | identical | warm s | warm/cold |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
+             "ratio ours/Material | sequential s | identical | warm s | warm/cold | rendered again | warm = clean | "
+             "serve rebuild s | serve/cold |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|"]
     for r in results:
         peak = f"{mib(r.peak_kib)} (Σ {mib(r.tree_kib)})"
         anchor = f"{r.anchor:.2f}" if r.anchor is not None else "skipped"
         ratio = f"{r.wall / r.anchor:.2f}" if r.anchor else "n/a"
         lines.append(f"| {r.size} | {r.wall:.2f} | {r.ms_per_article:.1f} | {r.pages} | {peak} | {anchor} | {ratio} | "
-                     f"{r.sequential:.2f} | {r.identical} | {r.warm:.2f} | {r.warm / r.wall:.2f} |")
+                     f"{r.sequential:.2f} | {r.identical} | {r.warm:.2f} | {r.warm / r.wall:.2f} | "
+                     f"{r.rendered_again} | {r.warm_identical} | {r.serve:.2f} | {r.serve / r.wall:.2f} |")
     return "\n".join(lines)
 
 

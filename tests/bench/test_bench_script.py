@@ -20,12 +20,17 @@ def test_bench_script_builds_a_small_corpus():
     done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "50", "--repeat", "1"], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
-    # | N | ours s | ms/article | pages | peak MiB | Material FR-only s | ratio | sequential s | identical | warm s | warm/cold |
+    # | N | ours s | ms/article | pages | peak MiB | Material FR-only s | ratio | sequential s | identical | warm s |
+    #   warm/cold | rendered again | warm = clean | serve rebuild s | serve/cold |
     rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
             for line in done.stdout.splitlines() if re.match(r"^\|\s*50\s*\|", line)]
     assert len(rows) == 1, done.stdout
     row = rows[0]
-    assert len(row) == 11, done.stdout
+    assert len(row) == 15, done.stdout
     assert int(row[3]) >= 100, done.stdout
     assert float(row[5]) > 0, done.stdout  # the Material blog was built
     assert row[8] == "identical", done.stdout
+    rendered, pages = (int(n) for n in row[11].split("/"))  # the warm build reused the pages the edit left alone
+    assert 0 < rendered < pages, done.stdout
+    assert row[12] == "identical", done.stdout
+    assert float(row[13]) > 0, done.stdout
