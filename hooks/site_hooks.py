@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import portal.memo as memo
 import portal.slugs as slugs
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
@@ -116,6 +117,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs.write_site_files(config, build)
     if build.render_cache:
         build.render_cache.finish(config)
+    memo.opened(build.site.settings.memo_file).save()
     multibuild.build_other_languages(config, build)
 
 

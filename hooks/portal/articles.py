@@ -16,6 +16,7 @@ import markdown as md
 
 from .languages import LANGUAGES
 from .magazine import Article, Magazine
+from .memo import Memo
 
 WORDS_PER_MINUTE = 200
 RELATED_COUNT = 3
@@ -38,9 +39,10 @@ class Publication:
 class ArticleIndex:
     """The published articles of every language, with the lookups pages and feeds need."""
 
-    def __init__(self, magazine: Magazine, publication: Publication) -> None:
+    def __init__(self, magazine: Magazine, publication: Publication, memo: Memo | None = None) -> None:
         self.magazine = magazine
         self.publication = publication
+        self.memo = memo or Memo(None)
         published = [a for a in magazine.articles if publication.is_published(a)]
         # Newest first; the id breaks ties so the order never depends on file order.
         self.published: tuple[Article, ...] = tuple(sorted(published, key=lambda a: (a.date, a.id), reverse=True))
@@ -60,7 +62,7 @@ class ArticleIndex:
         """The article's excerpt (its first paragraph, as text), computed once."""
         key = (article.id, article.lang)
         if key not in self._excerpts:
-            self._excerpts[key] = excerpt(article.body) or article.description
+            self._excerpts[key] = self.memo.get("excerpt", article.body, excerpt) or article.description
         return self._excerpts[key]
 
     def reading_minutes(self, article: Article) -> int:

@@ -11,6 +11,7 @@ from .articles import ArticleIndex, Publication
 from .clock import build_now
 from .conferences import Conference, load_conferences
 from .magazine import Magazine, load_magazine
+from .memo import opened
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .pages import HandPage, load_hand_pages
@@ -33,6 +34,7 @@ class SiteSettings:
     show_drafts: bool = False  #: true under `mkdocs serve`
     page_size: int = 10  #: articles per listing page
     social_cards: bool = True  #: draw an Open Graph card per page
+    memo_file: Path | None = None  #: where parsed front matter and excerpts are kept between builds
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class Site:
     @cached_property
     def articles(self) -> ArticleIndex:
         """The magazine's published articles and their derived lookups (built once)."""
-        return ArticleIndex(self.magazine, Publication(self.settings.now, self.settings.show_drafts))
+        return ArticleIndex(self.magazine, Publication(self.settings.now, self.settings.show_drafts),
+                            opened(self.settings.memo_file))
 
     def structure(self, slug: str) -> Structure | None:
         return next((s for s in self.structures if s.slug == slug), None)
@@ -90,7 +93,8 @@ def load_site(settings: SiteSettings) -> Site:
     # problem is reported once, where it is, not again in every article that names it.
     stems = _structure_stems(settings)
     structure_names = {s.slug for s in structures} | stems
-    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names)
+    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names,
+                                                opened(settings.memo_file))
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
                                                         structure_names, magazine.tags)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 #: Set for the other languages' builds started by `mkdocs serve`: they preview too (drafts shown).
 PREVIEW_ENV = "PORTAL_PREVIEW"
+#: `PORTAL_PAGE_CACHE=off` builds without reusing anything from earlier builds but images and cards.
+CACHE_ENV = "PORTAL_PAGE_CACHE"
 
 
 @dataclass
@@ -19,6 +21,11 @@ class Process:
     command: str = "build"
     dirty: bool = False
     children: list = field(default_factory=list)  #: (popen, output folder, log) of running builds
+
+    @property
+    def reusing(self) -> bool:
+        """Whether this build may reuse pages, feeds and parsed files of earlier builds (README, "Rebuilds")."""
+        return not self.dirty and os.environ.get(CACHE_ENV, "").lower() not in ("off", "0", "no", "false")
 
     @property
     def serving(self) -> bool:

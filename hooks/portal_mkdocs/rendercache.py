@@ -12,7 +12,7 @@ expanded and the page's view is known) the page's key is looked up:
   the files its links looked up, unless a warning was logged while it was made
   (such a page is rendered again by every build, so its warning is seen again).
 
-``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache.
+``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache (``process.CACHE_ENV``).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from .report import logger
 from .sitefolder import QuietSkips, SiteFolder
 from .state import BuildState
 
-SWITCH_ENV = "PORTAL_PAGE_CACHE"
 #: The template given to a page whose output is already known: it renders nothing.
 EMPTY_TEMPLATE = "partials/portal/empty.html"
 _DISTRIBUTIONS = ("mkdocs", "properdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2",
@@ -57,6 +56,7 @@ class _Record:
     content: str = ""
     search: list[dict[str, Any]] = field(default_factory=list)
     clean: bool = True  #: no warning while it was made
+    kept: bool = False  #: reused, and its file in the site folder is already its output
 
 
 class _WarningCount(logging.Handler):
@@ -157,6 +157,11 @@ class RenderCache:
             return markdown
         self.cache.hits += 1
         record.entry = entry
+        if self.site.keep(page.file.dest_uri, record.key):
+            record.kept = True
+            entry.packed_html = b""  # the file in the site folder is the output: no need to hold it
+        else:
+            self.site.written(page.file.dest_uri, record.key)
         self.recording = None
         page.meta["template"] = EMPTY_TEMPLATE
         # Nothing to convert: skip MkDocs' Markdown set-up (a new converter for each page).
@@ -207,10 +212,9 @@ class RenderCache:
             return html
         entry, record.entry = record.entry, None  # nothing of the page is needed after this
         if entry is not None:
-            if self.site.keep(page.file.dest_uri, record.key):
+            if record.kept:
                 self.quiet.pages.add(page.file.src_uri)
                 return ""  # MkDocs writes nothing: the file from the last build is the same
-            self.site.written(page.file.dest_uri, record.key)
             return entry.html
         if record.clean and self.warnings.count == record.warnings:
             links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
@@ -264,7 +268,7 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     and not with a search plugin whose entries could not be put back.
     """
     state.render_cache = None
-    if PROCESS.dirty or os.environ.get(SWITCH_ENV, "").lower() in ("off", "0", "no", "false"):
+    if not PROCESS.reusing:
         return
     search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None) if search is not None else None
@@ -314,5 +318,6 @@ def build_key(config: MkDocsConfig, state: BuildState) -> str:
         files_fingerprint(hook_folders, (".py",)), files_fingerprint(theme_folder),
         Path(config.config_file_path).read_bytes(),
         state.lang, state.root_url, config.site_url, config.use_directory_urls, PROCESS.serving,
+        os.environ.get("SOURCE_DATE_EPOCH"),  # MkDocs' build date, should a template show it
         config.theme.get("language"), config["nav"],
     )

@@ -71,9 +71,11 @@ def start_build(config: MkDocsConfig) -> BuildState:
     config.theme["language"] = lang
     repo_root = Path(config.config_file_path).resolve().parent
     portal_config = config.extra.get("portal", {}) or {}
+    memo = repo_root / ".cache" / "memo" / f"{lang}{'-preview' if PROCESS.serving else ''}.pickle"
     settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
                             show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)),
-                            social_cards=bool(portal_config.get("social_cards", True)))
+                            social_cards=bool(portal_config.get("social_cards", True)),
+                            memo_file=memo if PROCESS.reusing else None)
     state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings))
     config.extra[_STATE_KEY] = state
     return state

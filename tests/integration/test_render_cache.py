@@ -154,3 +154,4 @@ def test_with_the_cache_off_nothing_is_kept(site):
     build_without_cache(site)
     assert not (site.parent / ".cache/pages").exists()
     assert not (site.parent / ".cache/feeds").exists()
+    assert not (site.parent / ".cache/memo").exists()

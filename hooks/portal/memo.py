@@ -1,0 +1,98 @@
+"""Results of pure functions of a text, kept between builds: parsed front matter, excerpts.
+
+Every build reads every article; parsing their YAML front matter and
+converting their first paragraph into an excerpt are the same work each time
+for the files that did not change. A ``Memo`` keeps those results by the
+digest of the text they come from, in one file per language build
+(``.cache/memo/<lang>.pickle``), written back at the end of the build with only
+the entries that build used. Its header digests the code and libraries that
+make the results: another version of them starts an empty memo.
+
+The file is Python's pickle: like the rest of ``.cache/``, it is local and
+trusted as much as the repository itself. Deleting it only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_OPEN: dict[Path, "Memo"] = {}
+
+
+def _salt() -> str:
+    """The code and libraries whose results are kept."""
+    import markdown
+    import yaml
+
+    from . import articles, yamlsource
+
+    digest = hashlib.sha256(f"{sys.version}|{markdown.__version__}|{yaml.__version__}".encode())
+    for module in (articles, yamlsource):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+class Memo:
+    """Results by (kind, digest of the text); ``path`` None keeps nothing (every call computes)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.salt = _salt() if path else ""
+        self.data: dict[tuple[str, str], Any] = self._load() if path else {}
+        self.used: set[tuple[str, str]] = set()
+        self.changed = False
+
+    def _load(self) -> dict[tuple[str, str], Any]:
+        assert self.path is not None
+        try:
+            with open(self.path, "rb") as handle:
+                salt, data = pickle.load(handle)
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+            return {}
+        return data if salt == self.salt and isinstance(data, dict) else {}
+
+    def get(self, kind: str, text: str, compute: Callable[[str], T]) -> T:
+        """``compute(text)``, or what it gave for the same text before (an exception is never kept)."""
+        if self.path is None:
+            return compute(text)
+        key = (kind, hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest())
+        self.used.add(key)
+        if key in self.data:
+            return self.data[key]
+        value = compute(text)
+        self.data[key] = value
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        """Write the entries this build used (others are dropped); nothing when nothing changed."""
+        if self.path is None or not (self.changed or self.used != self.data.keys()):
+            self.used = set()
+            return
+        self.data = {key: value for key, value in self.data.items() if key in self.used}
+        self.used, self.changed = set(), False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            with open(temporary, "wb") as handle:
+                pickle.dump((self.salt, self.data), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a memo that cannot be written only costs time
+
+
+def opened(path: Path | None) -> Memo:
+    """The process's memo for ``path`` (`mkdocs serve` keeps it from one rebuild to the next)."""
+    if path is None:
+        return Memo(None)
+    if path not in _OPEN:
+        _OPEN[path] = Memo(path)
+    return _OPEN[path]
