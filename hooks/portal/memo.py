@@ -4,7 +4,7 @@ Every build reads every article; parsing their YAML front matter and
 converting their first paragraph into an excerpt are the same work each time
 for the files that did not change. A ``Memo`` keeps those results by the
 digest of the text they come from, in one file per language build
-(``.cache/memo/<lang>.pickle``), written back at the end of the build with only
+(``.cache/memo/<lang>.pickle``, compressed), written back at the end of the build with only
 the entries that build used. Its header digests the code and libraries that
 make the results: another version of them starts an empty memo.
 
@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,8 +55,9 @@ class Memo:
         assert self.path is not None
         try:
             with open(self.path, "rb") as handle:
-                salt, data = pickle.load(handle)
-        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+                salt, data = pickle.loads(zlib.decompress(handle.read()))
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError,
+                zlib.error):
             return {}
         return data if salt == self.salt and isinstance(data, dict) else {}
 
@@ -83,7 +85,7 @@ class Memo:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(".tmp")
             with open(temporary, "wb") as handle:
-                pickle.dump((self.salt, self.data), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(zlib.compress(pickle.dumps((self.salt, self.data), protocol=pickle.HIGHEST_PROTOCOL), 1))
             os.replace(temporary, self.path)
         except OSError:
             pass  # a memo that cannot be written only costs time

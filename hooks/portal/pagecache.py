@@ -20,8 +20,8 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -103,32 +103,51 @@ def files_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -
 
 
 class _Entries:
-    """A folder of entries, one file per key; remembers which keys this build used."""
+    """A folder of entries, one file per key; remembers which keys this build used.
+
+    Entries are written by a thread of their own while the build goes on: on a
+    slow disk, thousands of small files would otherwise add to a cold build.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._writer: ThreadPoolExecutor | None = None
+        self._shards: set[Path] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
     def _write(self, key: str, blob: bytes) -> None:
-        path = self._path(key)
+        self.used.add(key)
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portal-cache")
+        self._writer.submit(self._write_now, self._path(key), blob)
+
+    def _write_now(self, path: Path, blob: bytes) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._shards:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._shards.add(path.parent)
             # Written aside, then renamed: a build stopped half-way leaves no half entry.
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
+            temporary = path.with_name(f".tmp-{path.name}")
+            with open(temporary, "wb") as out:
                 out.write(blob)
             os.replace(temporary, path)
         except OSError:
-            return  # a folder that cannot be written only loses the entry
-        self.used.add(key)
+            pass  # a folder that cannot be written only loses the entry
+
+    def flush(self) -> None:
+        """Wait until every entry of this build is written."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def sweep(self) -> int:
         """Remove the entries this build did not use (pages changed or gone); return how many."""
+        self.flush()
         removed = 0
         if not self.folder.is_dir():
             return 0
@@ -146,12 +165,12 @@ class _Entries:
 
 
 class BlobCache(_Entries):
-    """Bytes made by an earlier build (feeds), by key."""
+    """Bytes made by an earlier build (feeds), by key, kept compressed."""
 
     def get_blob(self, key: str) -> bytes | None:
         try:
-            data = self._path(key).read_bytes()
-        except OSError:
+            data = zlib.decompress(self._path(key).read_bytes())
+        except (OSError, zlib.error):
             self.misses += 1
             return None
         self.hits += 1
@@ -159,7 +178,7 @@ class BlobCache(_Entries):
         return data
 
     def put_blob(self, key: str, data: bytes) -> None:
-        self._write(key, data)
+        self._write(key, zlib.compress(data, 1))
 
 
 class PageCache(_Entries):

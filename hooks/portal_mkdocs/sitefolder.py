@@ -43,6 +43,7 @@ class SiteFolder:
         self.pages: dict[str, str] = {}  #: page file -> key, this build (written or kept)
         self.kept: set[str] = set()
         self.started_ns = 0
+        self.had_files = False  #: whether an earlier build left anything (else nothing can be stale)
 
     def hide(self) -> None:
         """Before MkDocs empties the folder: note the time, read the manifest, hide the entries."""
@@ -59,6 +60,7 @@ class SiteFolder:
         for entry in os.scandir(self.root):
             if not entry.name.startswith("."):
                 os.rename(entry.path, self.root / f"{_HIDDEN}{entry.name}")
+                self.had_files = True
 
     def take_hidden(self, name: str, target: Path) -> bool:
         """Move a hidden entry elsewhere (another language's previous output); False if there is none."""
@@ -101,7 +103,7 @@ class SiteFolder:
 
     def finish(self) -> int:
         """Remove what this build neither wrote nor kept, record its page files; return files removed."""
-        removed = self._remove_stale()
+        removed = self._remove_stale() if self.had_files else 0
         manifest: dict[str, list[Any]] = {}
         for relative, key in sorted(self.pages.items()):
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import zlib
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_entries_the_build_did_not_use_are_dropped(tmp_path):
 
 def test_a_memo_of_other_code_or_a_damaged_file_starts_empty(tmp_path):
     path = tmp_path / "fr.pickle"
-    path.write_bytes(pickle.dumps(("another version of the code", {("excerpt", "x"): "X"})))
+    path.write_bytes(zlib.compress(pickle.dumps(("another version of the code", {("excerpt", "x"): "X"}))))
     assert Memo(path).data == {}
     path.write_bytes(b"not a pickle")
     assert Memo(path).data == {}

@@ -87,6 +87,7 @@ def entry(html: str = "<html>page</html>") -> CachedPage:
 def test_an_entry_comes_back_as_it_was_stored(tmp_path):
     cache = PageCache(tmp_path)
     cache.put("ab" * 32, entry())
+    cache.flush()
     again = PageCache(tmp_path).get("ab" * 32)
     assert again == entry()
     assert again.html == "<html>page</html>"
@@ -95,6 +96,7 @@ def test_an_entry_comes_back_as_it_was_stored(tmp_path):
 def test_a_damaged_entry_is_a_miss_and_is_removed(tmp_path):
     cache = PageCache(tmp_path)
     cache.put("cd" * 32, entry())
+    cache.flush()
     path = tmp_path / "cd" / ("cd" * 32)
     path.write_bytes(path.read_bytes()[:20])
     assert PageCache(tmp_path).get("cd" * 32) is None
@@ -109,6 +111,7 @@ def test_sweep_removes_what_the_build_did_not_use(tmp_path):
     first = PageCache(tmp_path)
     first.put("aa" * 32, entry("one"))
     first.put("bb" * 32, entry("two"))
+    first.flush()
     second = PageCache(tmp_path)
     assert second.get("aa" * 32) is not None
     assert second.sweep() == 1
@@ -120,6 +123,7 @@ def test_blobs_come_back_and_count_hits(tmp_path):
     blobs = BlobCache(tmp_path)
     assert blobs.get_blob("12" * 32) is None
     blobs.put_blob("12" * 32, b"<rss/>")
+    blobs.flush()
     again = BlobCache(tmp_path)
     assert again.get_blob("12" * 32) == b"<rss/>"
     assert (again.hits, again.misses) == (1, 0)
