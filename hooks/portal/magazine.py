@@ -17,7 +17,6 @@ from pathlib import Path
 from .fields import SLUG, Fields
 from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
-from .memo import Memo
 from .problems import Problem
 from .slugs import slugify
 from .yamlsource import Document, SourceError, read_data_file, read_text, split_front_matter
@@ -140,12 +139,8 @@ class Magazine:
     articles: tuple[Article, ...] = ()
 
 
-def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str],
-                  memo: Memo | None = None) -> tuple[Magazine, list[Problem]]:
-    """Read the registries, then every article; articles with a problem are left out.
-
-    ``memo`` keeps the parsed front matter of files that did not change since the last build.
-    """
+def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str]) -> tuple[Magazine, list[Problem]]:
+    """Read the registries, then every article; articles with a problem are left out."""
     problems: list[Problem] = []
     if not folder.is_dir():
         return Magazine(), problems
@@ -154,8 +149,7 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
     issues = _load_issues(folder / "issues.yml", repo_root, problems)
     articles = []
     for path in sorted(folder.glob("*/*.md")):
-        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs,
-                                memo or Memo(None))
+        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs)
         if article:
             articles.append(article)
     articles = _paired(articles, problems)
@@ -243,7 +237,7 @@ def _load_issues(path: Path, repo_root: Path, problems: list[Problem]) -> dict[i
 
 def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors: dict[str, Author],
                   tags: dict[str, dict[str, str]], issues: dict[int, PrintIssue],
-                  structure_slugs: Collection[str], memo: Memo) -> Article | None:
+                  structure_slugs: Collection[str]) -> Article | None:
     source = path.relative_to(repo_root).as_posix()
     split = split_language_suffix(path.name)
     if split is None or split[1] not in LANGUAGES:
@@ -256,7 +250,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
                                 "put the article in magazine/<year>/"))
         return None
     try:
-        front = memo.get("front matter", read_text(path.read_bytes()), split_front_matter)
+        front = split_front_matter(read_text(path.read_bytes()))
     except SourceError as error:
         problems.append(Problem(source, error.line, "", error.message))
         return None

@@ -1,9 +1,9 @@
-"""Results of pure functions of a text, kept between builds: parsed front matter, excerpts.
+"""Results of pure functions of a text, kept between builds: the articles' excerpts.
 
-Every build reads every article; parsing their YAML front matter and
-converting their first paragraph into an excerpt are the same work each time
-for the files that did not change. A ``Memo`` keeps those results by the
-digest of the text they come from, in one file per language build
+Every build shows every article's excerpt somewhere, and converting its first
+paragraph from Markdown is the same work each time for the articles that did
+not change. A ``Memo`` keeps such results by the digest of the text they come
+from, in one file per language build
 (``.cache/memo/<lang>.pickle``, compressed), written back at the end of the build with only
 the entries that build used. Its header digests the code and libraries that
 make the results: another version of them starts an empty memo.
@@ -31,12 +31,11 @@ _OPEN: dict[Path, "Memo"] = {}
 def _salt() -> str:
     """The code and libraries whose results are kept."""
     import markdown
-    import yaml
 
-    from . import articles, yamlsource
+    from . import articles
 
-    digest = hashlib.sha256(f"{sys.version}|{markdown.__version__}|{yaml.__version__}".encode())
-    for module in (articles, yamlsource):
+    digest = hashlib.sha256(f"{sys.version}|{markdown.__version__}".encode())
+    for module in (articles,):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
@@ -116,6 +117,8 @@ class _Entries:
         self.misses = 0
         self._writer: ThreadPoolExecutor | None = None
         self._shards: set[Path] = set()
+        # At most this many entries wait for the disk: a slow disk slows the build, it does not fill memory.
+        self._room = threading.BoundedSemaphore(64)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -124,9 +127,16 @@ class _Entries:
         self.used.add(key)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portal-cache")
+        self._room.acquire()
         self._writer.submit(self._write_now, self._path(key), blob)
 
     def _write_now(self, path: Path, blob: bytes) -> None:
+        try:
+            self._write_file(path, blob)
+        finally:
+            self._room.release()
+
+    def _write_file(self, path: Path, blob: bytes) -> None:
         try:
             if path.parent not in self._shards:
                 path.parent.mkdir(parents=True, exist_ok=True)

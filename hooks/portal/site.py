@@ -34,7 +34,7 @@ class SiteSettings:
     show_drafts: bool = False  #: true under `mkdocs serve`
     page_size: int = 10  #: articles per listing page
     social_cards: bool = True  #: draw an Open Graph card per page
-    memo_file: Path | None = None  #: where parsed front matter and excerpts are kept between builds
+    memo_file: Path | None = None  #: where the articles' excerpts are kept between builds
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ def load_site(settings: SiteSettings) -> Site:
     # problem is reported once, where it is, not again in every article that names it.
     stems = _structure_stems(settings)
     structure_names = {s.slug for s in structures} | stems
-    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names,
-                                                opened(settings.memo_file))
+    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names)
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
                                                         structure_names, magazine.tags)

@@ -7,6 +7,7 @@ alternates, the home page's sections and figures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from . import l10n
@@ -77,7 +78,7 @@ class PageView:
     alternates: tuple[Alternate, ...]
     x_default: str | None
     switcher: tuple[SwitcherLink, ...]
-    strings: dict[str, str] = field(default_factory=dict)
+    strings: Mapping[str, str] = field(default_factory=dict)
     home: HomeView | None = None
     locale_alternates: tuple[str, ...] = ()  #: og:locale:alternate of real translations
     og_type: str = "website"
@@ -102,7 +103,7 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         alternates=alternates,
         x_default=translations.x_default(lang, path),
         switcher=tuple(translations.switcher(lang, path)),
-        strings=dict(l10n.strings(lang)),
+        strings=l10n.strings(lang),  # one mapping per language, shared by every page
         home=home_view(site, lang) if is_home else None,
         locale_alternates=tuple(language(a.lang).locale for a in alternates if a.lang != lang),
         og_type="article" if planned and hasattr(planned.view, "published_iso") else "website",

@@ -27,6 +27,7 @@ def view_of(page: Page, state: BuildState) -> Any:
 def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> dict[str, Any]:
     """Add ``portal`` (a PageView) to the context of one page."""
     context["portal"] = view_of(page, state)
+    state.views.pop(page.file.src_uri, None)  # not needed after its template: let it go
     if state.site.settings.social_cards:
         title = html.unescape(str(page.meta.get("title") or page.title or ""))
         state.cards.append(card_spec(state.plan, state.lang, page.file.src_uri, page.url, title))

@@ -17,11 +17,12 @@ expanded and the page's view is known) the page's key is looked up:
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,9 @@ class RenderCache:
     def recall(self, markdown: str, page: Page, view: Any) -> str:
         """After the markers: the Markdown to render, empty when the page's stored output can be reused."""
         record = self.records[page.file.src_uri]
+        if isinstance(getattr(view, "strings", None), Mapping):
+            # The interface strings come from the code, already in the build key: not digested per page.
+            view = dataclasses.replace(view, strings={})
         try:
             record.key = fingerprint(self.build_key, page.file.src_uri, page.url, page.file.inclusion.name,
                                      markdown, page.meta, _url(page.previous_page), _url(page.next_page), view)

@@ -9,12 +9,14 @@ compares the last output with a build of the same sources with the cache off
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from checkers import tree_digest
-from support import Build, make_site, run_build
+from support import REPO, Build, make_site, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -155,3 +157,24 @@ def test_with_the_cache_off_nothing_is_kept(site):
     assert not (site.parent / ".cache/pages").exists()
     assert not (site.parent / ".cache/feeds").exists()
     assert not (site.parent / ".cache/memo").exists()
+
+
+def test_a_changed_template_or_configuration_renders_every_page_again(site, tmp_path):
+    theme = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", theme)
+    config = yaml.safe_load(site.read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(theme)
+    site.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    total = cache_report(build(site))[2]
+
+    main = theme / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{#- a comment changes no page, but the key must see it -#}\n",
+                    encoding="utf-8")
+    assert cache_report(build(site)) == (0, 0, total)
+
+    config["site_name"] = "Un autre nom"
+    site.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    again = build(site)
+    assert cache_report(again) == (0, 0, total)
+    assert "Un autre nom" in again.read("index.html")
+    assert differences(again.site, build_without_cache(site).site) == []

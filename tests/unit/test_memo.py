@@ -1,4 +1,4 @@
-"""The memo of parsed front matter and excerpts kept between builds."""
+"""The memo of excerpts (results of pure functions of a text) kept between builds."""
 
 from __future__ import annotations
 
