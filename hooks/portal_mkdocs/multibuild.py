@@ -31,7 +31,7 @@ from .host import host_module, host_package
 from .process import PREVIEW_ENV, PROCESS
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_config_overrides
 
-#: Set to build the languages one after the other in one process (as `mkdocs serve` does).
+#: Set to build the languages one after the other in one process (the output is the same).
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
 
 
