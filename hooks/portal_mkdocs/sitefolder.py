@@ -50,6 +50,7 @@ class SiteFolder:
         self.cache_folder.mkdir(parents=True, exist_ok=True)
         stamp = self.cache_folder / _STARTED
         stamp.write_bytes(b"")
+        os.utime(stamp)  # now, even if truncating an empty file left its time alone
         self.started_ns = stamp.stat().st_mtime_ns  # the file system's clock, as the files' own times
         self.previous = self._read_manifest()
         if not self.root.is_dir():
