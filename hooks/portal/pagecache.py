@@ -9,9 +9,9 @@ What the page looked up while it was rendered (the files its links point to)
 is stored with it and checked before the entry is used, so a page whose link
 target moved or vanished is rendered again and its warning is seen again.
 
-The cache is a folder of files (compressed JSON, then the compressed output) outside the sources and the
-site (``.cache/pages/``); deleting it only makes the next build slower. A
-damaged entry is a miss, never an error.
+The cache is a folder of files (compressed JSON, then the compressed output)
+outside the sources and the site (``.cache/pages/``); deleting it only makes
+the next build slower. A damaged entry is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-#: Raised when what an entry holds changes shape: old entries then simply miss.
+#: Changed when what an entry holds changes shape: old entries then simply miss.
 FORMAT = "portal-page-cache/1"
 
 
