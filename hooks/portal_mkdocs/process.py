@@ -30,6 +30,10 @@ class Process:
         """Whether this build may reuse pages, feeds and parsed files of earlier builds (README, "Rebuilds")."""
         return not self.dirty and os.environ.get(CACHE_ENV, "").lower() not in ("off", "0", "no", "false")
 
+    def cache_name(self, lang: str) -> str:
+        """The name of a language's entries in .cache/: a preview shows drafts, so it keeps its own."""
+        return f"{lang}-preview" if self.serving else lang
+
     @property
     def serving(self) -> bool:
         """Whether this build is a preview: `mkdocs serve`, or a language build it started."""

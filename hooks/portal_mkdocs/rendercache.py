@@ -262,7 +262,7 @@ def _url(page: Any) -> str | None:
 def cache_folder(config: MkDocsConfig, state: BuildState) -> Path:
     """The folder of this language's cached pages (a preview under `mkdocs serve` shows drafts: its own)."""
     root = Path(config.config_file_path).resolve().parent
-    return root / ".cache" / "pages" / (state.lang + ("-preview" if PROCESS.serving else ""))
+    return root / ".cache" / "pages" / PROCESS.cache_name(state.lang)
 
 
 def start(config: MkDocsConfig, state: BuildState) -> None:

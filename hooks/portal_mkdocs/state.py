@@ -71,7 +71,7 @@ def start_build(config: MkDocsConfig) -> BuildState:
     config.theme["language"] = lang
     repo_root = Path(config.config_file_path).resolve().parent
     portal_config = config.extra.get("portal", {}) or {}
-    memo = repo_root / ".cache" / "memo" / f"{lang}{'-preview' if PROCESS.serving else ''}.pickle"
+    memo = repo_root / ".cache" / "memo" / f"{PROCESS.cache_name(lang)}.pickle"
     settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
                             show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)),
                             social_cards=bool(portal_config.get("social_cards", True)),
