@@ -68,7 +68,7 @@ class ArticleIndex:
     def reading_minutes(self, article: Article) -> int:
         key = (article.id, article.lang)
         if key not in self._minutes:
-            self._minutes[key] = reading_minutes(article.body)
+            self._minutes[key] = self.memo.get("minutes", article.body, reading_minutes)
         return self._minutes[key]
 
     def at(self, lang: str, src_uri: str) -> Article | None:
@@ -96,6 +96,13 @@ class ArticleIndex:
                 listed.append(article)
         self._listed[lang] = listed
         return listed
+
+    def by_source(self, lang: str) -> dict[str, Article]:
+        """The ``lang`` articles by source file (links between articles name files), made once."""
+        key = f"source:{lang}"
+        if key not in self._listed:
+            self._listed[key] = {a.source: a for a in self.in_language(lang)}  # type: ignore[assignment]
+        return self._listed[key]  # type: ignore[return-value]
 
     def translation(self, article: Article, lang: str) -> Article | None:
         return self._by_id[article.id].get(lang)

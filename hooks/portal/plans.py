@@ -199,7 +199,7 @@ _LINK = re.compile(r"(\]\()([^)\s#]+\.md)(#[^)\s]*)?(\))")
 
 def _rewrite_links(article: Article, site: Site) -> str:
     """Point links to other article files ('../2025/x.fr.md') at those articles' pages in this build."""
-    by_source = {a.source: a for a in site.articles.in_language(article.lang)}
+    by_source = site.articles.by_source(article.lang)
     here = posixpath.dirname(article.source)
     page_dir = posixpath.dirname(article.src_uri)
 

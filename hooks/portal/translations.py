@@ -51,6 +51,10 @@ class Translations:
         for key, lang, path in entries:
             self.add(key, lang, path)
 
+    def snapshot(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """Every group and its paths, in a stable order (to digest what the translations are)."""
+        return tuple(sorted((key, tuple(sorted(group.items()))) for key, group in self._groups.items()))
+
     def key_of(self, lang: str, path: str) -> str | None:
         """The group key of the page served at ``path`` in ``lang``, if registered."""
         return self._key_of.get((lang, path))
