@@ -25,6 +25,7 @@ import portal_mkdocs.process as process
 import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
 import portal_mkdocs.state as state
+import portal_mkdocs.theme as theme
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -36,6 +37,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = state.start_build(config)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
+    theme.list_theme_files_quickly(config)
     if build.is_default_language:  # the site is the same for every language: report once
         report.report(build.site.problems, config)
     return config
@@ -52,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config["nav"] = files_.language_nav(build.plan, build.lang)
     files = files_.language_files(files, config, build.plan, build.lang)
     if build.render_cache:
-        build.render_cache.files_ready(files, config, build)
+        files = build.render_cache.files_ready(files, config, build)
     return files
 
 
@@ -103,7 +105,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "sitemap.xml":
-        ctx["portal_sitemap"] = context.sitemap_entries(ctx["pages"], state.state_of(config))
+        build = state.state_of(config)
+        left_out = build.render_cache.left_out() if build.render_cache else []
+        ctx["portal_sitemap"] = context.sitemap_entries(ctx["pages"], build, left_out)
     return ctx
 
 

@@ -73,6 +73,15 @@ def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: Fe
     return feeds
 
 
+def feed_articles(site: Site, lang: str) -> set[str]:
+    """The pages (src_uri) of the articles whose bodies ``lang``'s magazine feeds carry."""
+    articles = site.articles.in_language(lang)
+    shown = {a.src_uri for a in articles[:FEED_SIZE]}
+    for tag in site.magazine.tags:
+        shown.update(a.src_uri for a in [a for a in articles if tag in a.tags][:FEED_SIZE])
+    return shown
+
+
 def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies, tag: str | None,
                  store: FeedStore | None, inputs: _Inputs | None) -> list[Feed]:
     if store is None or inputs is None:
@@ -104,8 +113,19 @@ class _Inputs:
     def _article(self, article: Article) -> str:
         if article.src_uri not in self.digests:
             cover_size = article.cover.source.stat().st_size if article.cover else None
-            self.digests[article.src_uri] = fingerprint(article, cover_size, self.contents.get(article.src_uri))
+            digest = getattr(self.contents, "digest", None)  # bodies not read, when the mapping can tell
+            if digest is not None:
+                body = digest(article.src_uri)
+            else:
+                html = self.contents.get(article.src_uri)
+                body = body_digest(html) if html is not None else None
+            self.digests[article.src_uri] = fingerprint(article, cover_size, body)
         return self.digests[article.src_uri]
+
+
+def body_digest(html: str) -> str:
+    """The digest of an article's rendered body, as the feeds' keys hold it."""
+    return fingerprint("body", html)
 
 
 def _pair(site: Site, lang: str, articles: list[Article], contents: _Bodies, tag: str | None) -> list[Feed]:

@@ -66,14 +66,18 @@ def _base_url(page: Page) -> str:
     return "/".join([".."] * depth) or "."
 
 
-def sitemap_entries(files: Files | list[Any], state: BuildState) -> list[dict[str, Any]]:
-    """One entry per page of this build: its absolute URL and its translations."""
-    entries = []
+def sitemap_entries(files: Files | list[Any], state: BuildState, left_out: list[Any] = ()) -> list[dict[str, Any]]:
+    """One entry per page of this build (``left_out``: pages not rendered again): its absolute URL and its
+    translations."""
+    urls = []
     for file in files:
         page = getattr(file, "page", None)
-        if page is None or page.is_link:
-            continue
-        path = language(state.lang).prefix + page.url
+        if page is not None and not page.is_link:
+            urls.append(page.url)
+    urls += [file.url for file in left_out]
+    entries = []
+    for url in urls:
+        path = language(state.lang).prefix + url
         translations = state.site.translations
         entries.append({"loc": translations.root_url + path, "alternates": translations.alternates(state.lang, path),
                         "x_default": translations.x_default(state.lang, path)})

@@ -20,7 +20,8 @@ def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
     """Write this language's magazine feeds (RSS and Atom, whole magazine and per tag)."""
     cache = state.render_cache
     store, salt = (cache.feeds, cache.build_key) if cache else (None, "")
-    for feed in magazine_feeds(state.site, state.lang, state.rendered, store, salt):
+    bodies = cache.bodies(state.rendered) if cache else state.rendered
+    for feed in magazine_feeds(state.site, state.lang, bodies, store, salt):
         target = os.path.join(config.site_dir, *feed.path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:

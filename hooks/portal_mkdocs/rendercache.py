@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.metadata
+import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
@@ -32,6 +33,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from portal.feeds import feed_articles
+from portal.ledger import Ledger, PageRecord, read_ledger, write_ledger
+from portal.outline import outline
 from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
 
 from .host import host_package
@@ -39,6 +43,7 @@ from .process import PROCESS
 from .report import logger
 from .sitefolder import QuietSkips, SiteFolder
 from .state import BuildState
+from .unchanged import Bodies, UnchangedPages, source_digest
 
 #: The template given to a page whose output is already known: it renders nothing.
 EMPTY_TEMPLATE = "partials/portal/empty.html"
@@ -97,22 +102,53 @@ class RenderCache:
         self.records: dict[str, _Record] = {}
         self.recording: _Record | None = None  #: the page whose link lookups are being noted
         self.files: Files | None = None
+        self.sources: dict[str, str] = {}  #: src_uri -> digest of its source (see unchanged.source_digest)
+        self.pieces: dict[str, str] = {}  #: src_uri -> its search entries as JSON, for the pages built
+        self.unchanged: UnchangedPages | None = None  #: pages left out of MkDocs' loop
+        self.ledger = Ledger()  #: what this build leaves for the next one
+        self.search_enabled = False
+        self.in_feeds: set[str] = set()  #: articles whose bodies the feeds carry
 
     # -- set-up ---------------------------------------------------------------------------------
 
-    def files_ready(self, files: Files, config: MkDocsConfig, state: BuildState) -> None:
-        """Once MkDocs has emptied the site folder and the files and menu are known."""
+    def files_ready(self, files: Files, config: MkDocsConfig, state: BuildState) -> Files:
+        """Once MkDocs has emptied the site folder and the files and menu are known: the files to build.
+
+        Pages the ledger of the last build proves unchanged are left out (``unchanged``).
+        """
         self.site.show()
         self.build_key = build_key(config, state)
+        self.ledger = Ledger(self.build_key, outline(state.site))
+        documentation = files.documentation_pages(inclusion=lambda _: True)
+        self.sources = {file.src_uri: source_digest(file) for file in documentation}
+        previous = read_ledger(self.cache.folder)
+        self.unchanged = UnchangedPages(previous if previous.matches(self.ledger.build_key, self.ledger.outline)
+                                        else Ledger(), _resolution)
+        self.in_feeds = feed_articles(state.site, state.lang)
+        files = self.unchanged.set_aside(files, config, self.sources, self.cache, self.site,
+                                         cards=state.site.settings.social_cards, in_feeds=self.in_feeds)
         self._watch_files(files)
+        return files
+
+    def bodies(self, rendered: dict[str, str]) -> Bodies:
+        """The articles' bodies for the feeds: ``rendered`` by this build, and those of the pages left out."""
+        return Bodies(rendered, self.unchanged)
+
+    def left_out(self) -> list[File]:
+        """The pages left out of MkDocs' loop (the sitemap lists them all the same)."""
+        files = self.unchanged.files.values() if self.unchanged is not None else ()
+        return [file for file in files if file.inclusion.is_included()]  # as MkDocs lists pages: no drafts
 
     def _watch_files(self, files: Files) -> None:
-        """Note every file a page's links look up while the page is rendered."""
+        """Note every file a page's links look up while the page is rendered; find the pages left out."""
         self.files = files
         lookup: Callable[[str], File | None] = files.get_file_from_path
+        unchanged = self.unchanged
 
         def get_file_from_path(path: str) -> File | None:
             found = lookup(path)
+            if found is None and unchanged is not None and unchanged.files:
+                found = unchanged.find(PurePath(path).as_posix())
             if self.recording is not None:
                 self.recording.lookups[path] = _resolution(found)
             return found
@@ -120,20 +156,48 @@ class RenderCache:
         files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
 
     def watch_search(self, index: Any) -> None:
-        """Keep each rendered page's search entries, and give a reused page its stored ones."""
+        """Keep each page's search entries as JSON; write the index from them in MkDocs' page order.
+
+        A reused page gives its stored entries; a page left out of the build, its
+        ledger's. The index is written as Material writes it (tested byte for byte).
+        """
         add_entry = index.add_entry_from_context
+        generate = index.generate_search_index
+        self.search_enabled = True
 
         def add_entry_from_context(page: Page) -> None:
-            record = self.records.get(page.file.src_uri)
+            src_uri = page.file.src_uri
+            record = self.records.get(src_uri)
             if record is not None and record.entry is not None:
-                index.entries.extend(record.entry.search)
+                self.pieces[src_uri] = _search_piece(record.entry.search)
                 return
             before = len(index.entries)
             add_entry(page)
+            entries = index.entries[before:]
+            del index.entries[before:]  # kept here as JSON instead
+            self.pieces[src_uri] = _search_piece(entries)
             if record is not None:
-                record.search = index.entries[before:]
+                record.search = entries
+
+        def generate_search_index(prev: Any) -> str:
+            empty = generate(prev)  # the index's settings, and no entries
+            if not empty.endswith('"docs":[]}'):
+                return empty
+            pieces = (self._search_piece_of(src_uri) for src_uri in self.unchanged_order())
+            return empty[:-2] + ",".join(piece for piece in pieces if piece) + "]}"
 
         index.add_entry_from_context = add_entry_from_context
+        index.generate_search_index = generate_search_index
+
+    def unchanged_order(self) -> list[str]:
+        return self.unchanged.order if self.unchanged is not None else list(self.pieces)
+
+    def _search_piece_of(self, src_uri: str) -> str:
+        if src_uri in self.pieces:
+            return self.pieces[src_uri]
+        if self.unchanged is not None and src_uri in self.unchanged.files:
+            return self.unchanged.ledger.pages[src_uri].search
+        return ""
 
     # -- one page ---------------------------------------------------------------------------------
 
@@ -215,28 +279,69 @@ class RenderCache:
         if record is None or record.key is None:
             return html
         entry, record.entry = record.entry, None  # nothing of the page is needed after this
+        src_uri = page.file.src_uri
         if entry is not None:
+            self._note(page, record.key, entry.lookups, entry.anchors, entry.anchor_links, entry.content)
             if record.kept:
-                self.quiet.pages.add(page.file.src_uri)
+                self.quiet.pages.add(src_uri)
                 return ""  # MkDocs writes nothing: the file from the last build is the same
             return entry.html
         if record.clean and self.warnings.count == record.warnings:
             links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
+            anchors = sorted(page.present_anchor_ids or ())
             self.cache.put(record.key, CachedPage(
                 packed_html=pack_html(html), content=record.content, title=page._title_from_render,
-                anchors=sorted(page.present_anchor_ids or ()), anchor_links=links, search=record.search,
-                lookups=record.lookups))
+                anchors=anchors, anchor_links=links, search=record.search, lookups=record.lookups))
             self.site.written(page.file.dest_uri, record.key)
+            self._note(page, record.key, record.lookups, anchors, links, record.content)
         record.content, record.search, record.lookups = "", [], {}
         return html
 
+    def _note(self, page: Page, key: str, lookups: dict[str, Any], anchors: list[str],
+              anchor_links: dict[str, dict[str, str]], content: str) -> None:
+        """Record in the ledger what the next build needs to leave this page out."""
+        src_uri = page.file.src_uri
+        if src_uri not in self.sources or (self.search_enabled and src_uri not in self.pieces):
+            return
+        self.ledger.pages[src_uri] = PageRecord(
+            source=self.sources[src_uri], key=key, dest_uri=page.file.dest_uri, lookups=dict(lookups),
+            anchors=list(anchors), anchor_links=anchor_links, body=content if src_uri in self.in_feeds else None,
+            search=self.pieces.get(src_uri, ""))
+
     def finish(self, config: MkDocsConfig) -> None:
-        """Forget what this build did not use any more; say how many pages were reused."""
+        """Check the pages left out, leave the ledger, forget what this build did not use any more; say how
+        many pages were reused."""
+        left_out = 0
+        if self.unchanged is not None and self.files is not None:
+            left_out = len(self.unchanged.files)
+            self.unchanged.validate_anchor_links(self.files, config)
+            self.ledger.pages.update(self.unchanged.records())
+        self._drop_broken_anchor_links()
+        write_ledger(self.cache.folder, self.ledger)
         removed = self.cache.sweep() + self.feeds.sweep()
         stale = self.site.finish()
-        logger(config).info(f"Page cache: {self.cache.hits} page(s) reused ({len(self.site.kept)} left in place), "
-                            f"{self.cache.misses} rendered, {self.feeds.hits} feed(s) reused; "
+        logger(config).info(f"Page cache: {left_out + self.cache.hits} page(s) reused ({len(self.site.kept)} left "
+                            f"in place, {left_out} left out of the build), {self.cache.misses} rendered, "
+                            f"{self.feeds.hits} feed(s) reused; "
                             f"{removed} old entr{'y' if removed == 1 else 'ies'} and {stale} old file(s) removed")
+
+    def _drop_broken_anchor_links(self) -> None:
+        """A page linking to an anchor that is not there warned: the next build must not leave it out."""
+        anchors = {src_uri: set(record.anchors) for src_uri, record in self.ledger.pages.items()}
+        for src_uri, record in list(self.ledger.pages.items()):
+            for target, links in record.anchor_links.items():
+                present = anchors.get(target)
+                if present is None:
+                    found = self.files.get_file_from_path(target) if self.files is not None else None
+                    present = getattr(getattr(found, "page", None), "present_anchor_ids", None) or set()
+                if not set(links) <= present:
+                    del self.ledger.pages[src_uri]
+                    break
+
+
+def _search_piece(entries: list[dict[str, Any]]) -> str:
+    """Search entries as they appear in Material's index, joined by commas."""
+    return ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in entries)
 
 
 def _no_render(page: Page) -> Callable[[Any, Any], None]:

@@ -41,7 +41,8 @@ class SiteFolder:
         self.skipped_roots = set(other_languages(lang))  #: folders other builds write
         self.previous: dict[str, list[Any]] = {}  #: page file -> [key, size, mtime_ns], from the manifest
         self.pages: dict[str, str] = {}  #: page file -> key, this build (written or kept)
-        self.kept: set[str] = set()
+        self.kept: set[str] = set()  #: page files left as the last build wrote them
+        self.kept_with_pages: set[str] = set()  #: other files of those pages (social cards), left too
         self.started_ns = 0
         self.had_files = False  #: whether an earlier build left anything (else nothing can be stale)
 
@@ -127,7 +128,8 @@ class SiteFolder:
                 names = [n for n in names if not n.startswith(".")]
             for name in names:
                 path = os.path.join(top, name)
-                if Path(os.path.relpath(path, self.root)).as_posix() in self.kept:
+                relative = Path(os.path.relpath(path, self.root)).as_posix()
+                if relative in self.kept or relative in self.kept_with_pages:
                     continue
                 try:
                     if os.stat(path).st_mtime_ns < self.started_ns:

@@ -22,15 +22,26 @@ pytestmark = pytest.mark.slow
 
 OFF = {"PORTAL_PAGE_CACHE": "off"}
 SEQUENTIAL = {"PORTAL_SEQUENTIAL": "1"}
-_REPORT = re.compile(r"(\[en\] )?Page cache: (\d+) page\(s\) reused \((\d+) left in place\), (\d+) rendered")
+_REPORT = re.compile(r"(\[en\] )?Page cache: (\d+) page\(s\) reused \((\d+) left in place, (\d+) left out of the "
+                     r"build\), (\d+) rendered")
+
+
+def _report(build: Build, lang: str) -> re.Match[str]:
+    for match in _REPORT.finditer(build.log):
+        if (match.group(1) is not None) == (lang == "en"):
+            return match
+    raise AssertionError(f"no page cache report for {lang} in:\n{build.log[-3000:]}")
 
 
 def cache_report(build: Build, lang: str = "fr") -> tuple[int, int, int]:
     """(reused, left in place, rendered) from one language's log line."""
-    for match in _REPORT.finditer(build.log):
-        if (match.group(1) is not None) == (lang == "en"):
-            return int(match.group(2)), int(match.group(3)), int(match.group(4))
-    raise AssertionError(f"no page cache report for {lang} in:\n{build.log[-3000:]}")
+    match = _report(build, lang)
+    return int(match.group(2)), int(match.group(3)), int(match.group(5))
+
+
+def left_out(build: Build, lang: str = "fr") -> int:
+    """Pages of one language the build did not even hand to MkDocs (proven unchanged by the ledger)."""
+    return int(_report(build, lang).group(4))
 
 
 def differences(one: Path, two: Path) -> list[str]:
@@ -68,6 +79,7 @@ def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site):
     assert reused == 0 and rendered > 10
     second = build(site)
     assert cache_report(second) == (rendered, rendered, 0)
+    assert 0 < left_out(second) < rendered  # the menu's pages are always handed to MkDocs
     assert "Page skipped" not in second.log
     assert differences(second.site, build_without_cache(site).site) == []
 
@@ -94,6 +106,21 @@ def test_an_edited_article_is_rendered_again_with_the_pages_that_show_it(site):
         assert "Un article retitré" in text and "Un premier article sur" not in text
 
 
+def test_an_edited_body_renders_its_page_only_and_the_rest_is_left_out(site):
+    total = cache_report(build(site, **SEQUENTIAL))[2]  # sequential: both languages' reports in the log
+    # Not the first paragraph (the excerpt other pages show): only the article's own page changes.
+    edit(site, "magazine/2025/premier-article.fr.md", "Du texte.", "Du texte, et une phrase ajoutée.")
+    second = build(site, **SEQUENTIAL)
+    reused, kept, rendered = cache_report(second)
+    assert rendered == 1 and reused == kept == total - 1
+    assert left_out(second) > total // 2
+    assert left_out(second, "en") > 0 and cache_report(second, "en")[2] == 0
+    assert differences(second.site, build_without_cache(site).site) == []  # search index, sitemap, feeds too
+    assert "une phrase ajoutée" in second.read("magazine/2025/premier-article/index.html")
+    assert "une phrase ajoutée" in second.read("magazine/rss.xml")
+    assert "une phrase ajout" in second.read("search/search_index.json")
+
+
 def test_a_removed_article_leaves_no_file_behind(site):
     first = build(site)
     edit(site, "magazine/2025/premier-article.fr.md", "[lien](../2025/seulement-fr.fr.md)", "lien")
@@ -118,9 +145,20 @@ def test_a_link_to_an_anchor_that_went_away_fails_the_rebuild(site):
     build(site)
     # seulement-fr links to premier-article#une-section; only the heading changes.
     edit(site, "magazine/2025/premier-article.fr.md", "## Une section", "## Une autre section")
-    again = run_build(site, site.parent.parent / "site")
-    assert again.returncode != 0
-    assert "une-section" in again.log
+    for _ in range(2):  # the page with the broken link is unchanged: it is checked all the same, every time
+        again = run_build(site, site.parent.parent / "site")
+        assert again.returncode != 0
+        assert "une-section" in again.log and "seulement-fr" in again.log
+
+
+def test_a_new_link_to_a_missing_anchor_warns_at_every_build(site):
+    build(site)
+    edit(site, "magazine/2025/seulement-fr.fr.md", "](premier-article.fr.md#une-section)",
+         "](premier-article.fr.md#nulle-part)")
+    for _ in range(2):
+        done = run_build(site, site.parent.parent / "site", strict=False)
+        assert done.returncode == 0, done.log
+        assert "nulle-part" in done.log
 
 
 def test_a_page_that_warns_is_rendered_and_warns_at_every_build(site):
@@ -133,12 +171,25 @@ def test_a_page_that_warns_is_rendered_and_warns_at_every_build(site):
 
 def test_damaged_entries_are_rendered_again(site):
     first = build(site)
-    entries = [p for p in (site.parent / ".cache/pages/fr").rglob("*") if p.is_file() and len(p.name) == 64]
-    assert entries
-    for entry in entries:
+    folder = site.parent / ".cache/pages/fr"
+    entries = [p for p in folder.rglob("*") if p.is_file() and len(p.name) == 64]
+    assert entries and (folder / "ledger.pickle").is_file()
+    for entry in entries + [folder / "ledger.pickle"]:
         entry.write_bytes(b"\x00not an entry")
     second = build(site)
-    assert cache_report(second)[2] == cache_report(first)[2]
+    assert cache_report(second)[2] == cache_report(first)[2] and left_out(second) == 0
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_pages_left_out_need_no_entry_of_the_page_cache(site):
+    build(site)
+    for entry in (site.parent / ".cache/pages/fr").rglob("*"):
+        if entry.is_file() and len(entry.name) == 64:
+            entry.unlink()
+    # An edited body: the feeds are made again, with the bodies of articles left out from the ledger.
+    edit(site, "magazine/2025/premier-article.fr.md", "Du texte.", "Du texte, et une phrase ajoutée.")
+    second = build(site)
+    assert left_out(second) > 0
     assert differences(second.site, build_without_cache(site).site) == []
 
 
