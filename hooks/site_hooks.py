@@ -35,7 +35,9 @@ def on_startup(command: str, dirty: bool) -> None:
 # Before the search plugin's on_config, which reads the build's language.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    parallel = multibuild.start_other_languages(config)  # first: they read the content while this build does
     build = state.start_build(config)
+    build.parallel = parallel
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
     theme.list_theme_files_quickly(config)
     if build.is_default_language:  # the site is the same for every language: report once
@@ -46,7 +48,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     build = state.state_of(config)
     rendercache.start(config, build)
-    multibuild.start_other_languages(config, build)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -10,11 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin
-
-from feedgen.feed import FeedGenerator
-from lxml import html as lxml_html
 
 from . import l10n
 from .languages import language
@@ -24,6 +21,9 @@ from .magazine_views import cover_path
 from .pagecache import fingerprint
 from .site import Site
 from .urls import absolute, page_path
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 #: The authority of the feeds' tag URIs (RFC 4151): fixed, so ids survive a change of domain.
 ID_AUTHORITY = "groupe-sos.org,2025"
@@ -37,6 +37,7 @@ class Feed:
 
     path: str  #: relative to the language root
     data: bytes
+    key: str = ""  #: with a store: the digest of everything the feed is made of
 
 
 def article_id(article: Article) -> str:
@@ -51,6 +52,10 @@ class FeedStore(Protocol):
 
     def put_blob(self, key: str, data: bytes) -> None: ...
 
+    def in_place(self, key: str, paths: tuple[str, ...]) -> bool:
+        """Whether the files at ``paths`` still hold the feeds made under ``key`` (then not written again)."""
+        ...
+
 
 def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: FeedStore | None = None,
                    salt: str = "") -> list[Feed]:
@@ -58,7 +63,8 @@ def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: Fe
 
     ``contents`` maps an article's page path (src_uri) to its rendered HTML body.
     With a ``store``, a feed whose every input is unchanged (its articles, their
-    bodies and covers, the registries, the code: ``salt``) is taken from it.
+    bodies and covers, the registries, the code: ``salt``) is taken from it, or
+    left out of the list when the store says its files are still in place.
     """
     articles = site.articles.in_language(lang)
     if not articles:
@@ -88,13 +94,15 @@ def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies
         return _pair(site, lang, articles, bodies, tag)
     key = inputs.key(lang, tag, articles[:FEED_SIZE])
     rss, atom = feed_file("rss", lang, tag), feed_file("atom", lang, tag)
+    if store.in_place(key, (rss, atom)):
+        return []
     packed = store.get_blob(key)
     if packed is not None and packed[:8].isdigit():
         split = int(packed[:8])
-        return [Feed(rss, packed[8:8 + split]), Feed(atom, packed[8 + split:])]
-    feeds = _pair(site, lang, articles, bodies, tag)
-    store.put_blob(key, b"%08d" % len(feeds[0].data) + feeds[0].data + feeds[1].data)
-    return feeds
+        return [Feed(rss, packed[8:8 + split], key), Feed(atom, packed[8 + split:], key)]
+    made = _pair(site, lang, articles, bodies, tag)
+    store.put_blob(key, b"%08d" % len(made[0].data) + made[0].data + made[1].data)
+    return [Feed(feed.path, feed.data, key) for feed in made]
 
 
 class _Inputs:
@@ -123,6 +131,12 @@ class _Inputs:
         return self.digests[article.src_uri]
 
 
+def _feed_generator() -> FeedGenerator:
+    from feedgen.feed import FeedGenerator  # here: a build whose feeds are all unchanged never needs it
+
+    return FeedGenerator()
+
+
 def body_digest(html: str) -> str:
     """The digest of an article's rendered body, as the feeds' keys hold it."""
     return fingerprint("body", html)
@@ -137,7 +151,7 @@ def _pair(site: Site, lang: str, articles: list[Article], contents: _Bodies, tag
     home = absolute(root, prefix + (tag_folder(tag, lang) if tag else HOME))
     result = []
     for kind in ("rss", "atom"):
-        fg = FeedGenerator()
+        fg = _feed_generator()
         fg.load_extension("dc")
         fg.id(f"tag:{ID_AUTHORITY}:respect/feed/{lang}" + (f"/{tag}" if tag else ""))
         fg.title(title)
@@ -205,6 +219,8 @@ def _modified(article: Article) -> dt.datetime:
 
 def absolute_links(body: str, page_url: str) -> str:
     """The HTML ``body`` with every link and image made absolute against ``page_url``."""
+    from lxml import html as lxml_html  # here: a build whose feeds are all unchanged never needs it
+
     fragment = lxml_html.fragment_fromstring(body, create_parent="div")
     for element in fragment.iter():
         for attribute in ("href", "src"):
@@ -233,7 +249,7 @@ def upconf_feeds(site: Site, lang: str) -> list[Feed]:
     prefix = language(lang).prefix
     result = []
     for kind in ("rss", "atom"):
-        fg = FeedGenerator()
+        fg = _feed_generator()
         fg.id(f"tag:{ID_AUTHORITY}:upconf/feed/{lang}")
         fg.title(l10n.text(lang, "upconf.feed_title"))
         fg.description(l10n.text(lang, "upconf.feed_description"))

@@ -17,9 +17,10 @@ from pathlib import Path
 from .fields import SLUG, Fields
 from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
+from .parsed import ParsedFiles
 from .problems import Problem
 from .slugs import slugify
-from .yamlsource import Document, SourceError, read_data_file, read_text, split_front_matter
+from .yamlsource import Document, FrontMatter, SourceError, read_data_file, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
                 "issue", "structures", "draft", "translation_key", "slug", "aliases")
@@ -139,19 +140,25 @@ class Magazine:
     articles: tuple[Article, ...] = ()
 
 
-def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str]) -> tuple[Magazine, list[Problem]]:
-    """Read the registries, then every article; articles with a problem are left out."""
+def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str],
+                  parsed: ParsedFiles | None = None) -> tuple[Magazine, list[Problem]]:
+    """Read the registries, then every article; articles with a problem are left out.
+
+    ``parsed``: front matter parsed by earlier builds, for the files that did not change.
+    """
     problems: list[Problem] = []
     if not folder.is_dir():
         return Magazine(), problems
+    parsed = parsed or ParsedFiles(None)
     authors = _load_authors(folder / "authors.yml", repo_root, problems)
     tags = _load_tags(folder / "tags.yml", repo_root, problems)
     issues = _load_issues(folder / "issues.yml", repo_root, problems)
     articles = []
     for path in sorted(folder.glob("*/*.md")):
-        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs)
+        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs, parsed)
         if article:
             articles.append(article)
+    parsed.save()
     articles = _paired(articles, problems)
     return Magazine(authors, tags, issues, tuple(articles)), problems
 
@@ -237,7 +244,7 @@ def _load_issues(path: Path, repo_root: Path, problems: list[Problem]) -> dict[i
 
 def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors: dict[str, Author],
                   tags: dict[str, dict[str, str]], issues: dict[int, PrintIssue],
-                  structure_slugs: Collection[str]) -> Article | None:
+                  structure_slugs: Collection[str], parsed: ParsedFiles) -> Article | None:
     source = path.relative_to(repo_root).as_posix()
     split = split_language_suffix(path.name)
     if split is None or split[1] not in LANGUAGES:
@@ -250,7 +257,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
                                 "put the article in magazine/<year>/"))
         return None
     try:
-        front = split_front_matter(read_text(path.read_bytes()))
+        front = parsed.front_matter(path, _parse_article)
     except SourceError as error:
         problems.append(Problem(source, error.line, "", error.message))
         return None
@@ -289,6 +296,10 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
                    tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover,
                    images)
+
+
+def _parse_article(raw: bytes) -> FrontMatter:
+    return split_front_matter(read_text(raw))
 
 
 def _aliases(fields: Fields) -> tuple[str, ...]:

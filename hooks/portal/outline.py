@@ -30,7 +30,7 @@ def outline(site: Site) -> str:
         site.magazine, articles=tuple(dataclasses.replace(a, body="") for a in site.magazine.articles))
     shown = [(a.id, a.lang, index.excerpt(a), index.reading_minutes(a)) for a in index.published]
     # The build's clock itself is left out (it changes with every build): what it decides is in.
-    settings = dataclasses.replace(site.settings, now=None, memo_file=None)
+    settings = dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None)
     scheduled = [(a.id, a.lang) for a in index.scheduled]
     upcoming = [c.id for c in site.upcoming()]
     return fingerprint(settings, site.pages, site.figures, site.translations.snapshot(), site.structures, magazine,

@@ -12,6 +12,7 @@ from .clock import build_now
 from .conferences import Conference, load_conferences
 from .magazine import Magazine, load_magazine
 from .memo import opened
+from .parsed import ParsedFiles
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .pages import HandPage, load_hand_pages
@@ -35,6 +36,7 @@ class SiteSettings:
     page_size: int = 10  #: articles per listing page
     social_cards: bool = True  #: draw an Open Graph card per page
     memo_file: Path | None = None  #: where the articles' excerpts are kept between builds
+    parsed_file: Path | None = None  #: where the articles' parsed front matter is kept between builds
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def load_site(settings: SiteSettings) -> Site:
     # problem is reported once, where it is, not again in every article that names it.
     stems = _structure_stems(settings)
     structure_names = {s.slug for s in structures} | stems
-    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names)
+    magazine, magazine_problems = load_magazine(settings.repo_root / "magazine", settings.repo_root, structure_names,
+                                                ParsedFiles(settings.parsed_file))
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
                                                         structure_names, magazine.tags)

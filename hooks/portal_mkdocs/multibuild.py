@@ -19,50 +19,57 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.languages import other_languages
+from portal.languages import DEFAULT_LANGUAGE, other_languages
 from portal.urls import language_root
 
 from .host import host_module, host_package
 from .process import PREVIEW_ENV, PROCESS
-from .state import LANG_ENV, ROOT_ENV, BuildState, language_config_overrides
+from .state import LANG_ENV, ROOT_ENV, BuildState, language_and_root, language_config_overrides
 
 #: Set to build the languages one after the other in one process (the output is the same).
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
 
 
-def start_other_languages(config: MkDocsConfig, state: BuildState) -> None:
+def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
     """Start the other languages' builds in parallel processes (`mkdocs serve`'s rebuilds too).
 
-    Each writes into a folder of its own while this build runs; on_post_build
-    waits for them and moves their output into ``<site>/<lang>/``. The result is
-    the same as building one language after the other, in less time on two cores.
+    Called first thing in the default language's on_config, so that they read
+    and check the content while this build does. Each writes into a folder of
+    its own; on_post_build waits for them and moves their output into
+    ``<site>/<lang>/``. The result is the same as building one language after
+    the other, in less time on two cores. Returns lang -> (process, folder, log).
     """
-    if not state.is_default_language or os.environ.get(SEQUENTIAL_ENV):
-        return
-    for lang in other_languages(state.lang):
+    lang, root_url = language_and_root(config)
+    if lang != DEFAULT_LANGUAGE or os.environ.get(SEQUENTIAL_ENV):
+        return {}
+    started = {}
+    for other in other_languages(lang):
         # Inside the site folder, hidden (so this build's cleaning leaves it alone), with the
-        # language's previous output when the render cache kept it: its pages stay in place.
-        out = os.path.join(config.site_dir, f".portal-{lang}")
+        # language's previous output when pages may be reused: those left in place stay.
+        out = os.path.join(config.site_dir, f".portal-{other}")
         shutil.rmtree(out, ignore_errors=True)
-        cache = state.render_cache
-        if not (cache and cache.site.take_hidden(lang, Path(out))):
+        previous = os.path.join(config.site_dir, other)
+        if PROCESS.reusing and os.path.isdir(previous) and not os.path.islink(previous):
+            os.rename(previous, out)
+        else:
             os.makedirs(out)
         config_file = os.path.abspath(config.config_file_path)
         command = [sys.executable, "-m", host_package(config), "build", "--quiet", "-f", config_file, "-d", out]
         if config.strict:
             command.append("--strict")
-        env = {**os.environ, LANG_ENV: lang, ROOT_ENV: state.root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
+        env = {**os.environ, LANG_ENV: other, ROOT_ENV: root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
         # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
         log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    cwd=os.path.dirname(config_file))
-        state.parallel[lang] = (process, out, log)
-        PROCESS.children.append(state.parallel[lang])
+        started[other] = (process, out, log)
+        PROCESS.children.append(started[other])
+    return started
 
 
 def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:

@@ -26,6 +26,8 @@ def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(feed.data)
+        if cache and feed.key:  # the next build may leave it in place
+            cache.feeds.written(feed.path, feed.key)
 
 
 def write_cards(config: MkDocsConfig, state: BuildState) -> None:

@@ -91,7 +91,7 @@ class RenderCache:
     """This build's use of the page cache: its key, its pages, and the hooks into MkDocs it needs."""
 
     def __init__(self, cache: PageCache, site: SiteFolder, warnings: _WarningCount, quiet: QuietSkips,
-                 feeds: BlobCache) -> None:
+                 feeds: FeedFiles) -> None:
         self.cache = cache
         self.feeds = feeds  #: the magazine's feeds, made of the same pages (outputs.write_feeds)
         self.site = site
@@ -318,11 +318,11 @@ class RenderCache:
             self.ledger.pages.update(self.unchanged.records())
         self._drop_broken_anchor_links()
         write_ledger(self.cache.folder, self.ledger)
-        removed = self.cache.sweep() + self.feeds.sweep()
+        removed = self.cache.sweep() + self.feeds.blobs.sweep()
         stale = self.site.finish()
         logger(config).info(f"Page cache: {left_out + self.cache.hits} page(s) reused ({len(self.site.kept)} left "
                             f"in place, {left_out} left out of the build), {self.cache.misses} rendered, "
-                            f"{self.feeds.hits} feed(s) reused; "
+                            f"{self.feeds.blobs.hits} feed(s) reused; "
                             f"{removed} old entr{'y' if removed == 1 else 'ies'} and {stale} old file(s) removed")
 
     def _drop_broken_anchor_links(self) -> None:
@@ -337,6 +337,33 @@ class RenderCache:
                 if not set(links) <= present:
                     del self.ledger.pages[src_uri]
                     break
+
+
+class FeedFiles:
+    """Where the feeds of earlier builds are (``portal.feeds.FeedStore``): their files in the site folder,
+    left in place when unchanged, and their bytes in the cache."""
+
+    def __init__(self, blobs: BlobCache, site: SiteFolder) -> None:
+        self.blobs = blobs
+        self.site = site
+
+    def get_blob(self, key: str) -> bytes | None:
+        return self.blobs.get_blob(key)
+
+    def put_blob(self, key: str, data: bytes) -> None:
+        self.blobs.put_blob(key, data)
+
+    def in_place(self, key: str, paths: tuple[str, ...]) -> bool:
+        if not all(self.site.holds(path, key) for path in paths):
+            return False
+        for path in paths:
+            self.site.keep(path, key, page=False)
+        self.blobs.used.add(key)  # still the feeds' bytes, should the files go
+        self.blobs.hits += 1
+        return True
+
+    def written(self, path: str, key: str) -> None:
+        self.site.written(path, key)
 
 
 def _search_piece(entries: list[dict[str, Any]]) -> str:
@@ -387,7 +414,7 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     folder = cache_folder(config, state)
     site = SiteFolder(config.site_dir, folder, state.lang)
     site.hide()
-    feeds = BlobCache(folder.parent.parent / "feeds" / folder.name)
+    feeds = FeedFiles(BlobCache(folder.parent.parent / "feeds" / folder.name), site)
     cache = RenderCache(PageCache(folder), site, _counter(config), _quiet(config), feeds)
     if index is not None:
         cache.watch_search(index)

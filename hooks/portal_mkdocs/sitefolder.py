@@ -42,7 +42,7 @@ class SiteFolder:
         self.previous: dict[str, list[Any]] = {}  #: page file -> [key, size, mtime_ns], from the manifest
         self.pages: dict[str, str] = {}  #: page file -> key, this build (written or kept)
         self.kept: set[str] = set()  #: page files left as the last build wrote them
-        self.kept_with_pages: set[str] = set()  #: other files of those pages (social cards), left too
+        self.kept_with_pages: set[str] = set()  #: other files left in place (social cards, feeds)
         self.started_ns = 0
         self.had_files = False  #: whether an earlier build left anything (else nothing can be stale)
 
@@ -64,14 +64,6 @@ class SiteFolder:
                 os.rename(entry.path, self.root / f"{_HIDDEN}{entry.name}")
                 self.had_files = True
 
-    def take_hidden(self, name: str, target: Path) -> bool:
-        """Move a hidden entry elsewhere (another language's previous output); False if there is none."""
-        hidden = self.root / f"{_HIDDEN}{name}"
-        if not hidden.exists():
-            return False
-        os.rename(hidden, target)
-        return True
-
     def show(self) -> None:
         """After MkDocs emptied the folder: put the hidden entries back."""
         if not self.root.is_dir():
@@ -84,32 +76,41 @@ class SiteFolder:
                 else:
                     os.rename(entry.path, target)
 
-    def keep(self, dest_uri: str, key: str) -> bool:
-        """Whether the page file ``dest_uri`` still holds the output stored under ``key``."""
-        self.pages[dest_uri] = key
+    def holds(self, dest_uri: str, key: str) -> bool:
+        """Whether the file ``dest_uri`` still holds what ``key`` made (size and time as the last build left them)."""
         previous = self.previous.get(dest_uri)
         if not previous or previous[0] != key:
             return False
         try:
-            stat = os.stat(self.root / dest_uri)
+            stat = os.stat(f"{self.root}{os.sep}{dest_uri}")
         except OSError:
             return False
-        if [stat.st_size, stat.st_mtime_ns] != previous[1:]:
+        return [stat.st_size, stat.st_mtime_ns] == previous[1:]
+
+    def keep(self, dest_uri: str, key: str, page: bool = True) -> bool:
+        """Whether the file ``dest_uri`` (a page's, or another: a feed) still holds what ``key`` made; if so, it
+        stays as it is. Either way, the file is this build's, made under ``key``."""
+        self.pages[dest_uri] = key
+        if not self.holds(dest_uri, key):
             return False
-        self.kept.add(dest_uri)
+        (self.kept if page else self.kept_with_pages).add(dest_uri)
         return True
 
     def written(self, dest_uri: str, key: str) -> None:
-        """A page file this build writes, whose output the cache holds under ``key``."""
+        """A file this build writes (a page's, or a feed), made under ``key``."""
         self.pages[dest_uri] = key
 
     def finish(self) -> int:
         """Remove what this build neither wrote nor kept, record its page files; return files removed."""
         removed = self._remove_stale() if self.had_files else 0
         manifest: dict[str, list[Any]] = {}
+        root = str(self.root) + os.sep
         for relative, key in sorted(self.pages.items()):
+            if relative in self.kept or relative in self.kept_with_pages and relative in self.previous:
+                manifest[relative] = self.previous[relative]  # as keep() found it
+                continue
             try:
-                stat = os.stat(self.root / relative)
+                stat = os.stat(root + relative)
             except OSError:
                 continue
             manifest[relative] = [key, stat.st_size, stat.st_mtime_ns]
@@ -121,29 +122,42 @@ class SiteFolder:
         return removed
 
     def _remove_stale(self) -> int:
-        removed = 0
-        for top, folders, names in os.walk(self.root):
-            if Path(top) == self.root:
-                folders[:] = [f for f in folders if not f.startswith(".") and f not in self.skipped_roots]
-                names = [n for n in names if not n.startswith(".")]
-            for name in names:
-                path = os.path.join(top, name)
-                relative = Path(os.path.relpath(path, self.root)).as_posix()
+        """Remove the files older than this build that it did not keep, then the folders left empty."""
+        removed, _ = self._sweep_folder(str(self.root), "")
+        return removed
+
+    def _sweep_folder(self, folder: str, prefix: str) -> tuple[int, bool]:
+        """(files removed, whether the folder is empty now); one pass, no path objects (thousands of folders)."""
+        removed, left = 0, 0
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if not prefix and (entry.name.startswith(".") or entry.name in self.skipped_roots):
+                    left += 1
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    count, empty = self._sweep_folder(entry.path, relative + "/")
+                    removed += count
+                    if empty:
+                        try:
+                            os.rmdir(entry.path)
+                            continue
+                        except OSError:
+                            pass
+                    left += 1
+                    continue
                 if relative in self.kept or relative in self.kept_with_pages:
+                    left += 1
                     continue
                 try:
-                    if os.stat(path).st_mtime_ns < self.started_ns:
-                        os.unlink(path)
+                    if entry.stat(follow_symlinks=False).st_mtime_ns < self.started_ns:
+                        os.unlink(entry.path)
                         removed += 1
-                except OSError:
-                    continue
-        for top, folders, names in os.walk(self.root, topdown=False):
-            if Path(top) != self.root and not folders and not names:
-                try:
-                    os.rmdir(top)
+                        continue
                 except OSError:
                     pass
-        return removed
+                left += 1
+        return removed, left == 0
 
     def _read_manifest(self) -> dict[str, list[Any]]:
         try:

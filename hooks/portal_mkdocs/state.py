@@ -53,14 +53,18 @@ class BuildState:
 LANG_ENV, ROOT_ENV = "PORTAL_BUILD_LANGUAGE", "PORTAL_ROOT_URL"
 
 
-def start_build(config: MkDocsConfig) -> BuildState:
-    """Load the site for this build and attach a fresh state to ``config``."""
+def language_and_root(config: MkDocsConfig) -> tuple[str, str]:
+    """The language this build makes, and the default language's root URL (ending in '/')."""
     lang = config.extra.get(_LANG_KEY) or os.environ.get(LANG_ENV) or DEFAULT_LANGUAGE
     if lang not in LANGUAGES:
         raise ValueError(f"extra.{_LANG_KEY} must be one of {LANGUAGES}, not {lang!r}")
     root_url = config.extra.get(_ROOT_KEY) or os.environ.get(ROOT_ENV) or config.site_url or "/"
-    if not root_url.endswith("/"):
-        root_url += "/"
+    return lang, root_url if root_url.endswith("/") else root_url + "/"
+
+
+def start_build(config: MkDocsConfig) -> BuildState:
+    """Load the site for this build and attach a fresh state to ``config``."""
+    lang, root_url = language_and_root(config)
     if lang != DEFAULT_LANGUAGE:
         config.site_url = language_root(root_url, lang)
         search = config.plugins.get("material/search")
@@ -75,7 +79,8 @@ def start_build(config: MkDocsConfig) -> BuildState:
     settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
                             show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)),
                             social_cards=bool(portal_config.get("social_cards", True)),
-                            memo_file=memo if PROCESS.reusing else None)
+                            memo_file=memo if PROCESS.reusing else None,
+                            parsed_file=repo_root / ".cache" / "parsed.pickle" if PROCESS.reusing else None)
     state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings))
     config.extra[_STATE_KEY] = state
     return state
