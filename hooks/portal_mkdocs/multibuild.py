@@ -29,6 +29,7 @@ from portal.urls import language_root
 
 from .host import host_module, host_package
 from .process import PREVIEW_ENV, PROCESS
+from .worker import LanguageWorker
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_and_root, language_config_overrides
 
 #: Set to build the languages one after the other in one process (the output is the same).
@@ -59,15 +60,22 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
         else:
             os.makedirs(out)
         config_file = os.path.abspath(config.config_file_path)
-        command = [sys.executable, "-m", host_package(config), "build", "--quiet", "-f", config_file, "-d", out]
-        if config.strict:
-            command.append("--strict")
-        env = {**os.environ, LANG_ENV: other, ROOT_ENV: root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
-        # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
-        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                   cwd=os.path.dirname(config_file))
-        started[other] = (process, out, log)
+        env = {LANG_ENV: other, ROOT_ENV: root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
+        if PROCESS.command == "serve":  # a worker that stays up between rebuilds (worker.py)
+            worker = PROCESS.workers.get(other)
+            if worker is None or not worker.alive():
+                worker = PROCESS.workers[other] = LanguageWorker(host_package(config), os.path.dirname(config_file))
+            worker.start(config_file, out, config.strict, env)
+            started[other] = (worker, out, None)
+        else:
+            command = [sys.executable, "-m", host_package(config), "build", "-f", config_file, "-d", out]
+            if config.strict:
+                command.append("--strict")
+            # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
+            log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
+                                       cwd=os.path.dirname(config_file))
+            started[other] = (process, out, log)
         PROCESS.children.append(started[other])
     return started
 
@@ -75,18 +83,20 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
 def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     """Wait for the parallel builds, report their log lines here, and move their output in place."""
     logger = logging.getLogger(f"{host_package(config)}.plugins.portal")
-    for lang, (process, out, log) in sorted(state.parallel.items()):
-        code = process.wait()
-        PROCESS.children.remove((process, out, log))
-        log.seek(0)
-        for line in log.read().splitlines():
-            level, _, message = line.partition(" -  ")
-            level = level.strip()
-            if level in ("WARNING", "ERROR"):
-                logger.log(logging.WARNING if level == "WARNING" else logging.ERROR, f"[{lang}] {message}")
-            elif level not in ("INFO", "DEBUG") and line.strip() and "Aborted with" not in line:
-                logger.error(f"[{lang}] {line}")
-        log.close()
+    for lang, (runner, out, log) in sorted(state.parallel.items()):
+        PROCESS.children.remove((runner, out, log))
+        if isinstance(runner, LanguageWorker):
+            code, lines = runner.wait()
+        else:
+            code = runner.wait()
+            log.seek(0)
+            lines = log.read().splitlines()
+            log.close()
+        for level, message in _records(lines):
+            if level == "WARNING":
+                logger.warning(f"[{lang}] {message}")
+            elif level not in ("INFO", "DEBUG") and message.strip() and "Aborted with" not in message:
+                logger.error(f"[{lang}] {message}")  # an error, or what the program printed besides its log
         target = os.path.join(config.site_dir, lang)
         if code == 0 or config.strict:
             shutil.rmtree(target, ignore_errors=True)
@@ -97,13 +107,34 @@ def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
             raise PluginError(f"the {lang} build failed (exit {code}); its messages are above")
 
 
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _records(lines: list[str]) -> list[tuple[str, str]]:
+    """(level, message) of each log record in a build's output; a record may span several lines."""
+    records: list[tuple[str, str]] = []
+    for line in lines:
+        level, separator, message = line.partition(" -  ")
+        if separator and level.strip() in _LEVELS:
+            records.append((level.strip(), message))
+        elif records and records[-1][0] in _LEVELS:
+            records[-1] = (records[-1][0], records[-1][1] + "\n" + line)
+        else:
+            records.append(("", line))
+    return records
+
+
 def stop_other_languages() -> None:
     """After a failed build: stop the parallel builds still running and remove their folders."""
     while PROCESS.children:
-        process, out, log = PROCESS.children.pop()
-        process.kill()
-        process.wait()
-        log.close()
+        runner, out, log = PROCESS.children.pop()
+        if isinstance(runner, LanguageWorker):  # stopped mid-build: a new one at the next rebuild
+            runner.stop()
+            PROCESS.workers = {lang: w for lang, w in PROCESS.workers.items() if w is not runner}
+        else:
+            runner.kill()
+            runner.wait()
+            log.close()
         shutil.rmtree(out, ignore_errors=True)
 
 

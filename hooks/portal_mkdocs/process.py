@@ -23,7 +23,8 @@ CACHE_ENV = "PORTAL_PAGE_CACHE"
 class Process:
     command: str = "build"
     dirty: bool = False
-    children: list = field(default_factory=list)  #: (popen, output folder, log) of running builds
+    children: list = field(default_factory=list)  #: (popen or worker, output folder, log) of running builds
+    workers: dict = field(default_factory=dict)  #: lang -> worker.LanguageWorker, under `mkdocs serve`
 
     @property
     def reusing(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import make_site, run_build, write
@@ -76,3 +78,15 @@ def test_preview_build_publishes_everything_valid(broken_site):
     for page in ["index.html", "equipe/index.html", "contact/index.html", "en/team/index.html", "en/guide/index.html",
                  "structures/alpha/index.html", "en/structures/beta/index.html"]:
         assert (build.site / page).exists(), page
+
+
+@pytest.mark.parametrize("sequential", ["", "1"])
+def test_a_warning_of_the_english_build_fails_the_strict_build_and_is_shown(tmp_path, sequential):
+    config = make_site(tmp_path / "src")
+    page = tmp_path / "src/content/equipe.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nothing](nowhere.md).\n", encoding="utf-8")
+    done = run_build(config, tmp_path / "site", extra_env={"PORTAL_SEQUENTIAL": sequential})
+    assert done.returncode != 0
+    assert re.search(r"WARNING .*\[en\] .*nowhere\.md", done.log), done.log
+    lenient = run_build(config, tmp_path / "site", strict=False, extra_env={"PORTAL_SEQUENTIAL": sequential})
+    assert lenient.returncode == 0 and "nowhere.md" in lenient.log

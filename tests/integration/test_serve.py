@@ -104,3 +104,37 @@ def test_serve_previews_both_languages_then_rebuilds_an_edit_reusing_the_rest(se
     assert status == 200 and "Un article retitré" in page
     status, english = serve.get("en/")
     assert status == 200 and '<html lang="en"' in english
+
+
+def language_workers(parent: int) -> set[int]:
+    """The pids of the language workers `mkdocs serve` (pid ``parent``) runs (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and b"portal_mkdocs.worker" in command:
+            found.add(int(entry.name))
+    return found
+
+
+def test_the_english_build_stays_up_between_rebuilds_and_its_warnings_are_shown(server):
+    serve, config = server
+    serve.wait_for(r"Serving on")
+    workers = language_workers(serve.process.pid)
+    assert len(workers) == 1  # English
+
+    article = config.parent / "magazine/2025/first-article.en.md"
+    text = article.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.+)$", text, re.MULTILINE).group(1)
+    article.write_text(text.replace(f"title: {title}", "title: A retitled article", 1)
+                       + "\nSee [nothing](nowhere.md).\n", encoding="utf-8")
+    serve.wait_for(r"WARNING .*\[en\] .*nowhere\.md")
+    serve.wait_for(r"Documentation built in")
+    status, page = serve.get("en/magazine/2025/first-article/")
+    assert status == 200 and "A retitled article" in page
+    assert language_workers(serve.process.pid) == workers  # the same process built again
