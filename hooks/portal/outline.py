@@ -4,7 +4,8 @@ A page's output is made of its own Markdown and of what it shows of the rest
 of the site: titles, dates, tags, authors, covers, excerpts and reading times
 of articles in listings and related cards, structures, conferences, key
 figures, the menu of hand-written pages, and what the build's 'now' decides
-(published, scheduled, upcoming). It never shows another article's *body*:
+(published, scheduled, upcoming), and the images' files (social cards are drawn
+from them). It never shows another article's *body*:
 only the excerpt and the reading time made from it (tests/unit/test_outline.py
 checks this on every page of the fixture site).
 
@@ -18,7 +19,10 @@ then judged by its full view, as before (``portal.pagecache``).
 from __future__ import annotations
 
 import dataclasses
+import os
+from typing import Any
 
+from .images import ContentImage
 from .pagecache import fingerprint
 from .site import Site
 
@@ -33,5 +37,30 @@ def outline(site: Site) -> str:
     settings = dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None)
     scheduled = [(a.id, a.lang) for a in index.scheduled]
     upcoming = [c.id for c in site.upcoming()]
+    # An image replaced by another of the same name and size changes no page's HTML, but the social
+    # cards drawn from it: the files' size and time are in too.
+    images = sorted(_image_files([site.structures, site.magazine, site.conferences]))
     return fingerprint(settings, site.pages, site.figures, site.translations.snapshot(), site.structures, magazine,
-                       site.conferences, site.unannounced, shown, scheduled, upcoming)
+                       site.conferences, site.unannounced, shown, scheduled, upcoming, images)
+
+
+def _image_files(value: Any, found: set[tuple[str, int, int]] | None = None) -> set[tuple[str, int, int]]:
+    """(path, size, modification time) of every image file the content names."""
+    found = set() if found is None else found
+    if isinstance(value, ContentImage):
+        try:
+            stat = os.stat(value.source)
+            found.add((str(value.source), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            found.add((str(value.source), -1, -1))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            if item.name != "body":
+                _image_files(getattr(value, item.name), found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _image_files(item, found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _image_files(item, found)
+    return found

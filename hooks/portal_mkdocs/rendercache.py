@@ -12,6 +12,11 @@ expanded and the page's view is known) the page's key is looked up:
   the files its links looked up, unless a warning was logged while it was made
   (such a page is rendered again by every build, so its warning is seen again).
 
+Before that, at ``on_files``, the ledger of the last build (``portal.ledger``)
+may prove pages unchanged without their views: those are not handed to MkDocs
+at all (``unchanged``). Every page this build stores or leaves out is recorded
+in its own ledger for the next build.
+
 ``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache (``process.CACHE_ENV``).
 """
 
@@ -183,13 +188,14 @@ class RenderCache:
             empty = generate(prev)  # the index's settings, and no entries
             if not empty.endswith('"docs":[]}'):
                 return empty
-            pieces = (self._search_piece_of(src_uri) for src_uri in self.unchanged_order())
+            pieces = (self._search_piece_of(src_uri) for src_uri in self._page_order())
             return empty[:-2] + ",".join(piece for piece in pieces if piece) + "]}"
 
         index.add_entry_from_context = add_entry_from_context
         index.generate_search_index = generate_search_index
 
-    def unchanged_order(self) -> list[str]:
+    def _page_order(self) -> list[str]:
+        """Every page of the build, left out or not, in MkDocs' order (the search index's)."""
         return self.unchanged.order if self.unchanged is not None else list(self.pieces)
 
     def _search_piece_of(self, src_uri: str) -> str:

@@ -87,3 +87,11 @@ def test_the_clock_counts_only_for_what_it_decides(tmp_path):
     assert outline(plan(root).site) == outline(plan(root, NOW + dt.timedelta(seconds=1)).site)
     # Years later, scheduled articles are out and conferences are over: other pages.
     assert outline(plan(root).site) != outline(plan(root, NOW.replace(year=2100)).site)
+
+
+def test_an_image_replaced_under_the_same_name_changes_the_outline(tmp_path):
+    root = site_copy(tmp_path)
+    before = outline(plan(root).site)
+    image = root / "magazine/2025/atelier.jpg"
+    image.write_bytes(image.read_bytes() + b"\x00")  # another file, same name and dimensions
+    assert outline(plan(root).site) != before
