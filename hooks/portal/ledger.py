@@ -77,11 +77,3 @@ def write_ledger(folder: Path, ledger: Ledger) -> None:
     except OSError:
         pass
 
-
-def forget_ledger(folder: Path) -> None:
-    """Remove the ledger: a build that could not record every page must not vouch for any."""
-    try:
-        (folder / FILE_NAME).unlink()
-    except OSError:
-        pass
-

@@ -155,10 +155,6 @@ class _Entries:
             self._writer.shutdown(wait=True)
             self._writer = None
 
-    def has(self, key: str) -> bool:
-        """Whether an entry is stored under ``key`` (not whether it is sound: ``get`` tells)."""
-        return self._path(key).is_file()
-
     def sweep(self) -> int:
         """Remove the entries this build did not use (pages changed or gone); return how many."""
         self.flush()

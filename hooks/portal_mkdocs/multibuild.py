@@ -111,13 +111,16 @@ _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def _records(lines: list[str]) -> list[tuple[str, str]]:
-    """(level, message) of each log record in a build's output; a record may span several lines."""
+    """(level, message) of each log record in a build's output (level '' for anything else it printed).
+
+    A record goes on over the indented lines that follow it (MkDocs' lists of pages).
+    """
     records: list[tuple[str, str]] = []
     for line in lines:
         level, separator, message = line.partition(" -  ")
         if separator and level.strip() in _LEVELS:
             records.append((level.strip(), message))
-        elif records and records[-1][0] in _LEVELS:
+        elif records and line[:1].isspace():
             records[-1] = (records[-1][0], records[-1][1] + "\n" + line)
         else:
             records.append(("", line))
