@@ -8,7 +8,7 @@ reader. Every date comes from the content; the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin
@@ -58,25 +58,25 @@ class FeedStore(Protocol):
 
 
 def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: FeedStore | None = None,
-                   salt: str = "") -> list[Feed]:
+                   salt: str = "") -> Iterator[Feed]:
     """The magazine's RSS and Atom feeds in ``lang``, and those of each tag.
 
     ``contents`` maps an article's page path (src_uri) to its rendered HTML body.
     With a ``store``, a feed whose every input is unchanged (its articles, their
     bodies and covers, the registries, the code: ``salt``) is taken from it, or
-    left out of the list when the store says its files are still in place.
+    left out when the store says its files are still in place. Made one pair at a
+    time, as they are written: together, they are tens of MB.
     """
     articles = site.articles.in_language(lang)
     if not articles:
-        return []
+        return
     bodies = _Bodies(contents)
     inputs = _Inputs(site, contents, salt) if store is not None else None
-    feeds = _cached_pair(site, lang, articles, bodies, None, store, inputs)
+    yield from _cached_pair(site, lang, articles, bodies, None, store, inputs)
     for tag in sorted(site.magazine.tags):
         tagged = [a for a in articles if tag in a.tags]
         if tagged:
-            feeds += _cached_pair(site, lang, tagged, bodies, tag, store, inputs)
-    return feeds
+            yield from _cached_pair(site, lang, tagged, bodies, tag, store, inputs)
 
 
 def feed_articles(site: Site, lang: str) -> set[str]:

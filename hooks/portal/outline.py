@@ -30,9 +30,10 @@ from .site import Site
 def outline(site: Site) -> str:
     """A digest of the site without its articles' bodies (their excerpts and reading times stand in)."""
     index = site.articles
-    magazine = dataclasses.replace(
-        site.magazine, articles=tuple(dataclasses.replace(a, body="") for a in site.magazine.articles))
-    shown = [(a.id, a.lang, index.excerpt(a), index.reading_minutes(a)) for a in index.published]
+    # One digest per article, not one text of them all: tens of MB on a magazine of thousands.
+    articles = [fingerprint(dataclasses.replace(a, body="")) for a in site.magazine.articles]
+    magazine = dataclasses.replace(site.magazine, articles=())
+    shown = [fingerprint(a.id, a.lang, index.excerpt(a), index.reading_minutes(a)) for a in index.published]
     # The build's clock itself is left out (it changes with every build): what it decides is in.
     settings = dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None)
     scheduled = [(a.id, a.lang) for a in index.scheduled]
@@ -41,7 +42,7 @@ def outline(site: Site) -> str:
     # cards drawn from it: the files' size and time are in too.
     images = sorted(_image_files([site.structures, site.magazine, site.conferences]))
     return fingerprint(settings, site.pages, site.figures, site.translations.snapshot(), site.structures, magazine,
-                       site.conferences, site.unannounced, shown, scheduled, upcoming, images)
+                       articles, site.conferences, site.unannounced, shown, scheduled, upcoming, images)
 
 
 def _image_files(value: Any, found: set[tuple[str, int, int]] | None = None) -> set[tuple[str, int, int]]:

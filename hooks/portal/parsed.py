@@ -8,10 +8,10 @@ the file's path, size and modification time, in one file for every build
 (``.cache/parsed.pickle``); what is kept is only what the parser gave, never a
 judgement on it: the articles are checked again by every build.
 
-A file changed less than two seconds before the cache is written is not kept
-(its time could be the same after another quick edit: git calls such entries
-"racily clean"). Like the rest of ``.cache/``, the file is local and trusted
-as much as the repository, and deleting it only costs time.
+A file changed less than two seconds before it is read is not kept (its time
+could be the same after another quick edit: git calls such entries "racily
+clean"). Like the rest of ``.cache/``, the file is local and trusted as much
+as the repository, and deleting it only costs time.
 """
 
 from __future__ import annotations
@@ -21,31 +21,46 @@ import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from .yamlsource import FrontMatter
 
 #: Changed when FrontMatter or Document change shape: an older file is then not used.
-FORMAT = "portal-parsed/1"
+FORMAT = "portal-parsed/2"
 _RACY_NS = 2_000_000_000
+_Entry = tuple[int, int, FrontMatter]  #: size, modification time (ns), what the parser gave
 
 
 class ParsedFiles:
-    """Parsed front matter by path; ``path`` None keeps nothing (every file is parsed)."""
+    """Parsed front matter by path; ``path`` None keeps nothing (every file is parsed).
+
+    The file is a header, then one pickle per entry. Once a file has to be parsed,
+    this build's entries are written as they come rather than held: a cold build of
+    thousands of articles would otherwise hold every parsed document to the end.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[str, tuple[int, int, FrontMatter]] = self._load() if path else {}
-        self.used: dict[str, tuple[int, int, FrontMatter]] = {}
+        self.entries: dict[str, _Entry] = self._load() if path else {}
+        self.used: list[str] = []  #: paths read by this build, in order
         self.parsed = 0  #: files parsed by this build (not found, or changed)
+        self._out: IO[bytes] | None = None  #: the new file, once this build found something changed
 
-    def _load(self) -> dict[str, tuple[int, int, FrontMatter]]:
+    def _load(self) -> dict[str, _Entry]:
         assert self.path is not None
+        entries: dict[str, _Entry] = {}
         try:
             with open(self.path, "rb") as handle:
-                form, entries = pickle.load(handle)
+                if pickle.load(handle) != FORMAT:
+                    return {}
+                while True:
+                    try:
+                        key, size, mtime, front = pickle.load(handle)
+                    except EOFError:
+                        return entries
+                    entries[key] = (size, mtime, front)
         except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
             return {}
-        return entries if form == FORMAT and isinstance(entries, dict) else {}
 
     def front_matter(self, path: Path, parse: Callable[[bytes], FrontMatter]) -> FrontMatter:
         """``parse`` of the file's bytes, or what it gave when the file had this size and time."""
@@ -55,24 +70,51 @@ class ParsedFiles:
         key = str(path)
         known = self.entries.get(key)
         if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            self.used[key] = known
+            self._note(key, known)
             return known[2]
         result = parse(path.read_bytes())  # a SourceError goes up and nothing is kept
-        self.used[key] = (stat.st_size, stat.st_mtime_ns, result)
         self.parsed += 1
+        self._note(key, (stat.st_size, stat.st_mtime_ns, result))
         return result
+
+    def _note(self, key: str, entry: _Entry) -> None:
+        self.used.append(key)
+        if self._out is None and self.parsed:  # something changed: the file is written anew, from here on as it comes
+            self._start_writing(self.used[:-1])
+        if self._out is not None:
+            self._write(key, entry)
+
+    def _temporary(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # two builds may write at once
+
+    def _start_writing(self, earlier: list[str]) -> None:
+        try:
+            self._temporary().parent.mkdir(parents=True, exist_ok=True)
+            self._out = open(self._temporary(), "wb")
+            pickle.dump(FORMAT, self._out)
+        except OSError:
+            self.path = None  # a cache that cannot be written only costs time
+            return
+        for key in earlier:
+            self._write(key, self.entries[key])
+
+    def _write(self, key: str, entry: _Entry) -> None:
+        assert self._out is not None
+        if entry[1] < time.time_ns() - _RACY_NS:
+            pickle.dump((key, *entry), self._out, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Keep the files this build read (others are dropped), unless nothing changed; then let go."""
-        if self.path is not None and (self.parsed or self.used.keys() != self.entries.keys()):
-            now = time.time_ns()
-            kept = {key: value for key, value in self.used.items() if value[1] < now - _RACY_NS}
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # two builds may save
-                with open(temporary, "wb") as handle:
-                    pickle.dump((FORMAT, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.path)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
-        self.entries, self.used = {}, {}
+        try:
+            if self._out is None and self.path is not None and set(self.used) != self.entries.keys():
+                self._start_writing(self.used)  # only files gone: what is left is written now
+            if self._out is not None and self.path is not None:
+                self._out.close()
+                os.replace(self._temporary(), self.path)
+        except OSError:
+            pass
+        finally:
+            if self._out is not None and not self._out.closed:
+                self._out.close()
+            self.entries, self.used, self._out = {}, [], None

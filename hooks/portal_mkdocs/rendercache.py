@@ -112,6 +112,7 @@ class RenderCache:
         self.unchanged: UnchangedPages | None = None  #: pages left out of MkDocs' loop
         self.ledger = Ledger()  #: what this build leaves for the next one
         self.search_enabled = False
+        self.search_prefix: str | None = None  #: the search index up to its entries, once Material wrote it
         self.in_feeds: set[str] = set()  #: articles whose bodies the feeds carry
 
     # -- set-up ---------------------------------------------------------------------------------
@@ -186,13 +187,31 @@ class RenderCache:
 
         def generate_search_index(prev: Any) -> str:
             empty = generate(prev)  # the index's settings, and no entries
-            if not empty.endswith('"docs":[]}'):
-                return empty
-            pieces = (self._search_piece_of(src_uri) for src_uri in self._page_order())
-            return empty[:-2] + ",".join(piece for piece in pieces if piece) + "]}"
+            if empty.endswith('"docs":[]}'):
+                # Material writes this one; finish() writes it again whole, piece by piece, rather
+                # than as one string (and its bytes) of tens of MB at the build's busiest moment.
+                self.search_prefix = empty[:-2]
+            return empty
 
         index.add_entry_from_context = add_entry_from_context
         index.generate_search_index = generate_search_index
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        """The search index as Material would have written it, from each page's entries in MkDocs' order."""
+        if self.search_prefix is None:
+            return
+        path = os.path.join(config.site_dir, "search", "search_index.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(self.search_prefix)
+            separator = ""
+            for src_uri in self._page_order():
+                piece = self._search_piece_of(src_uri)
+                if piece:
+                    handle.write(separator)
+                    handle.write(piece)
+                    separator = ","
+            handle.write("]}")
 
     def _page_order(self) -> list[str]:
         """Every page of the build, left out or not, in MkDocs' order (the search index's)."""
@@ -317,6 +336,7 @@ class RenderCache:
     def finish(self, config: MkDocsConfig) -> None:
         """Check the pages left out, leave the ledger, forget what this build did not use any more; say how
         many pages were reused."""
+        self._write_search_index(config)
         left_out = 0
         if self.unchanged is not None and self.files is not None:
             left_out = len(self.unchanged.files)

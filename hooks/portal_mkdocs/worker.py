@@ -80,6 +80,7 @@ class _Lines(logging.Handler):
 
 def serve(host: str, requests: IO[str] = sys.stdin, answers: IO[str] = sys.stdout) -> None:
     """The worker's loop: one build per request line, until the serving process closes the pipe."""
+    sys.stdout = sys.stderr  # whatever a plugin prints must not mix with the answers
     config_module = importlib.import_module(f"{host}.config")
     build_module = importlib.import_module(f"{host}.commands.build")
     exceptions = importlib.import_module(f"{host}.exceptions")

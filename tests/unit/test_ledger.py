@@ -31,7 +31,10 @@ def test_a_missing_damaged_or_older_ledger_is_an_empty_one(tmp_path):
     assert read_ledger(tmp_path) == Ledger()
     (tmp_path / FILE_NAME).write_bytes(b"\x00damaged")
     assert read_ledger(tmp_path) == Ledger()
-    (tmp_path / FILE_NAME).write_bytes(pickle.dumps(("portal-ledger/0", ledger())))
+    (tmp_path / FILE_NAME).write_bytes(pickle.dumps(("portal-ledger/0", "build", "outline", 0)))
     assert read_ledger(tmp_path) == Ledger()
-    (tmp_path / FILE_NAME).write_bytes(pickle.dumps((FORMAT, "not a ledger")))
+    (tmp_path / FILE_NAME).write_bytes(pickle.dumps((FORMAT, "build", "outline", 1)) + pickle.dumps(("a", "no")))
+    assert read_ledger(tmp_path) == Ledger()
+    write_ledger(tmp_path, ledger())
+    (tmp_path / FILE_NAME).write_bytes((tmp_path / FILE_NAME).read_bytes()[:-20])  # cut short
     assert read_ledger(tmp_path) == Ledger()

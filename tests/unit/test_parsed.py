@@ -69,3 +69,17 @@ def test_a_damaged_cache_is_ignored_and_none_keeps_nothing(tmp_path):
     off.front_matter(article, parse_counting(calls))
     off.save()
     assert len(calls) == 2 and not (tmp_path / "none.pickle").exists()
+
+
+def test_entries_of_files_gone_are_dropped_and_the_others_kept(tmp_path):
+    one, two = written(tmp_path / "a.fr.md", ARTICLE), written(tmp_path / "b.fr.md", ARTICLE)
+    calls: list[bytes] = []
+    first = ParsedFiles(tmp_path / "parsed.pickle")
+    for path in (one, two):
+        first.front_matter(path, parse_counting(calls))
+    first.save()
+    second = ParsedFiles(tmp_path / "parsed.pickle")
+    second.front_matter(one, parse_counting(calls))  # b.fr.md was deleted
+    second.save()
+    third = ParsedFiles(tmp_path / "parsed.pickle")
+    assert list(third.entries) == [str(one)] and len(calls) == 2
