@@ -9,8 +9,8 @@ the UID and becomes STATUS:CANCELLED).
 from __future__ import annotations
 
 import datetime as dt
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import l10n
 from .conferences import FORMATS, Conference
@@ -18,10 +18,19 @@ from .conference_views import place
 from .site import Site
 from .urls import absolute, page_path
 
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event, Timezone
+
 #: The authority of the UIDs: fixed, so they survive a change of domain.
 UID_DOMAIN = "upconf.groupe-sos.org"
 PRODID = "-//Groupe SOS//culture-portal UpConf//FR"
 _STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def _ical() -> ModuleType:
+    import icalendar  # here, not at the top: a site without conferences never needs it
+
+    return icalendar
 
 
 def uid(conference: Conference) -> str:
@@ -35,17 +44,17 @@ def paris_timezone() -> Timezone:
     Written as two RRULEs rather than a list of dates, so it stays right after
     2037 and stays short.
     """
-    zone = Timezone()
+    zone = _ical().Timezone()
     zone.add("tzid", "Europe/Paris")
-    summer = TimezoneDaylight()
+    summer = _ical().TimezoneDaylight()
     summer.add("dtstart", dt.datetime(1996, 3, 31, 2, 0))
-    summer.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
+    summer.add("rrule", _ical().vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
     summer.add("tzoffsetfrom", dt.timedelta(hours=1))
     summer.add("tzoffsetto", dt.timedelta(hours=2))
     summer.add("tzname", "CEST")
-    winter = TimezoneStandard()
+    winter = _ical().TimezoneStandard()
     winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
-    winter.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
+    winter.add("rrule", _ical().vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
     winter.add("tzoffsetfrom", dt.timedelta(hours=2))
     winter.add("tzoffsetto", dt.timedelta(hours=1))
     winter.add("tzname", "CET")
@@ -62,7 +71,7 @@ def event(site: Site, conference: Conference, lang: str) -> Event:
     if conference.status != "scheduled":
         title = f"{l10n.text(lang, 'upconf.' + conference.status)} : {title}" if lang == "fr" else \
             f"{l10n.text(lang, 'upconf.' + conference.status)}: {title}"
-    item = Event()
+    item = _ical().Event()
     item.add("uid", uid(conference))
     item.add("dtstamp", conference.announced.astimezone(dt.timezone.utc))
     item.add("sequence", conference.revision)
@@ -85,7 +94,7 @@ def event(site: Site, conference: Conference, lang: str) -> Event:
 
 
 def _calendar(lang: str, name: str) -> Calendar:
-    calendar = Calendar()
+    calendar = _ical().Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")

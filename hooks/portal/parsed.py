@@ -94,15 +94,28 @@ class ParsedFiles:
             self._out = open(self._temporary(), "wb")
             pickle.dump(FORMAT, self._out)
         except OSError:
-            self.path = None  # a cache that cannot be written only costs time
+            self._give_up()
             return
         for key in earlier:
             self._write(key, self.entries[key])
 
     def _write(self, key: str, entry: _Entry) -> None:
-        assert self._out is not None
-        if entry[1] < time.time_ns() - _RACY_NS:
+        if self._out is None or entry[1] >= time.time_ns() - _RACY_NS:
+            return
+        try:
             pickle.dump((key, *entry), self._out, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            self._give_up()
+
+    def _give_up(self) -> None:
+        """A cache that cannot be written only costs time: this build goes on without it."""
+        if self._out is not None and self.path is not None:
+            try:
+                self._out.close()
+                self._temporary().unlink(missing_ok=True)
+            except OSError:
+                pass
+        self._out, self.path = None, None
 
     def save(self) -> None:
         """Keep the files this build read (others are dropped), unless nothing changed; then let go."""

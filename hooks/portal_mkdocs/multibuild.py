@@ -4,9 +4,10 @@ One MkDocs build per language (DESIGN.md §4): the default language's build
 writes the site root, then builds each other language into ``<site>/<lang>/``
 with its own config, so ``<html lang>``, Material's strings, the search index
 and its stemmer, the sitemap and the 404 page are native to each language.
-``commands.build.build`` is not a documented plugin API: this module is the
-only place that calls it (MkDocs 1.6.1 signature, pinned; ProperDocs keeps it),
-always from the program that runs the default language's build.
+``commands.build.build`` is not a documented plugin API: this module and the
+serve worker (``worker.py``) are the only places that call it (MkDocs 1.6.1
+signature, pinned; ProperDocs keeps it), always from the program that runs the
+default language's build.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """What MkDocs tells once per process (on_startup): the command being run.
 
 This is the one process-wide record of the adapter: the command, written once
-by on_startup, and the child processes of parallel builds still running, so
-that on_build_error (which gets no config) can stop them. Never build data.
+by on_startup, the child processes of parallel builds still running, so that
+on_build_error (which gets no config) can stop them, and under `mkdocs serve`
+the language workers kept between rebuilds (``worker.py``). Never build data.
 (Besides it, ``rendercache`` installs one warning counter and one log filter
 per process, and ``portal.memo`` keeps each memo open for `mkdocs serve`'s
 next rebuild: results of pure functions, not build data either.)

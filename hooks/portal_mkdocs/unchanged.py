@@ -127,7 +127,7 @@ class UnchangedPages:
 
 
 class Bodies(Mapping[str, str]):
-    """Articles' body HTML for the feeds: those rendered by this build, and the left-out ones' on demand."""
+    """Articles' body HTML for the feeds: those rendered by this build, and the left-out ones' from the ledger."""
 
     def __init__(self, rendered: dict[str, str], unchanged: UnchangedPages | None) -> None:
         self.rendered = rendered
