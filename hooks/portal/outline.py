@@ -3,11 +3,11 @@
 A page's output is made of its own Markdown and of what it shows of the rest
 of the site: titles, dates, tags, authors, covers, excerpts and reading times
 of articles in listings and related cards, structures, conferences, key
-figures, the menu of hand-written pages, and what the build's 'now' decides
-(published, scheduled, upcoming), and the images' files (social cards are drawn
-from them). It never shows another article's *body*:
-only the excerpt and the reading time made from it (tests/unit/test_outline.py
-checks this on every page of the fixture site).
+figures, the menu of hand-written pages, what the build's 'now' decides
+(published, scheduled, upcoming), and the image files (social cards are drawn
+from them). It never shows another article's *body*, only the excerpt and the
+reading time made from it (tests/unit/test_outline.py checks this on every
+page of the fixture site).
 
 So when the outline of the site is the one the previous build digested, a
 page whose own Markdown is also unchanged has the same output, and a build can

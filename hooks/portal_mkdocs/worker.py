@@ -36,7 +36,6 @@ class LanguageWorker:
         code = f"import sys; sys.path.insert(0, {_HOOKS!r}); from portal_mkdocs.worker import serve; serve({host!r})"
         self.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, cwd=cwd, text=True, encoding="utf-8")
-        self.busy = False
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -45,19 +44,20 @@ class LanguageWorker:
         """Ask for a build (answered by ``wait``)."""
         assert self.process.stdin is not None
         request = {"config_file": config_file, "site_dir": site_dir, "strict": strict, "env": env}
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        self.busy = True
+        try:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+        except OSError:  # it died since it was last asked: ``wait`` says so
+            self.stop()
 
     def wait(self) -> tuple[int, list[str]]:
         """The exit code and log lines of the build asked for (a dead worker: code 1 and why)."""
         assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        self.busy = False
         try:
+            line = self.process.stdout.readline()
             answer = json.loads(line)
             return int(answer["code"]), [str(entry) for entry in answer["log"]]
-        except (ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError):
             self.stop()
             return 1, [f"ERROR    -  the language worker stopped (exit {self.process.poll()})"]
 
