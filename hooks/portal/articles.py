@@ -56,6 +56,7 @@ class ArticleIndex:
         self._minutes: dict[tuple[str, str], int] = {}
         self._listed: dict[str, list[Article]] = {}
         self._own: dict[str, list[Article]] = {}
+        self._by_source: dict[str, dict[str, Article]] = {}
         self.card_cache: dict[tuple[str, str, str], object] = {}  #: listing cards, made once per build
 
     def excerpt(self, article: Article) -> str:
@@ -99,10 +100,9 @@ class ArticleIndex:
 
     def by_source(self, lang: str) -> dict[str, Article]:
         """The ``lang`` articles by source file (links between articles name files), made once."""
-        key = f"source:{lang}"
-        if key not in self._listed:
-            self._listed[key] = {a.source: a for a in self.in_language(lang)}  # type: ignore[assignment]
-        return self._listed[key]  # type: ignore[return-value]
+        if lang not in self._by_source:
+            self._by_source[lang] = {a.source: a for a in self.in_language(lang)}
+        return self._by_source[lang]
 
     def translation(self, article: Article, lang: str) -> Article | None:
         return self._by_id[article.id].get(lang)

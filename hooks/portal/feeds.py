@@ -67,25 +67,27 @@ def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: Fe
     left out when the store says its files are still in place. Made one pair at a
     time, as they are written: together, they are tens of MB.
     """
-    articles = site.articles.in_language(lang)
-    if not articles:
-        return
     bodies = _Bodies(contents)
     inputs = _Inputs(site, contents, salt) if store is not None else None
-    yield from _cached_pair(site, lang, articles, bodies, None, store, inputs)
-    for tag in sorted(site.magazine.tags):
-        tagged = [a for a in articles if tag in a.tags]
-        if tagged:
-            yield from _cached_pair(site, lang, tagged, bodies, tag, store, inputs)
+    for tag, articles in _feed_lists(site, lang):
+        yield from _cached_pair(site, lang, articles, bodies, tag, store, inputs)
 
 
 def feed_articles(site: Site, lang: str) -> set[str]:
     """The pages (src_uri) of the articles whose bodies ``lang``'s magazine feeds carry."""
+    return {a.src_uri for _, articles in _feed_lists(site, lang) for a in articles[:FEED_SIZE]}
+
+
+def _feed_lists(site: Site, lang: str) -> Iterator[tuple[str | None, list[Article]]]:
+    """Each magazine feed of ``lang`` (tag None: the whole magazine) and its articles, newest first."""
     articles = site.articles.in_language(lang)
-    shown = {a.src_uri for a in articles[:FEED_SIZE]}
-    for tag in site.magazine.tags:
-        shown.update(a.src_uri for a in [a for a in articles if tag in a.tags][:FEED_SIZE])
-    return shown
+    if not articles:
+        return
+    yield None, articles
+    for tag in sorted(site.magazine.tags):
+        tagged = [a for a in articles if tag in a.tags]
+        if tagged:
+            yield tag, tagged
 
 
 def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies, tag: str | None,

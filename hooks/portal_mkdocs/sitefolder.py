@@ -96,6 +96,13 @@ class SiteFolder:
         (self.kept if page else self.kept_with_pages).add(dest_uri)
         return True
 
+    def keep_with_page(self, relative: str) -> None:
+        """A file of a page left in place (its social card): left in place too."""
+        self.kept_with_pages.add(relative)
+
+    def _left_in_place(self, relative: str) -> bool:
+        return relative in self.kept or relative in self.kept_with_pages
+
     def written(self, dest_uri: str, key: str) -> None:
         """A file this build writes (a page's, or a feed), made under ``key``."""
         self.pages[dest_uri] = key
@@ -106,7 +113,7 @@ class SiteFolder:
         manifest: dict[str, list[Any]] = {}
         root = str(self.root) + os.sep
         for relative, key in sorted(self.pages.items()):
-            if relative in self.kept or relative in self.kept_with_pages and relative in self.previous:
+            if self._left_in_place(relative):
                 manifest[relative] = self.previous[relative]  # as keep() found it
                 continue
             try:
@@ -146,7 +153,7 @@ class SiteFolder:
                             pass
                     left += 1
                     continue
-                if relative in self.kept or relative in self.kept_with_pages:
+                if self._left_in_place(relative):
                     left += 1
                     continue
                 try:

@@ -93,7 +93,7 @@ class UnchangedPages:
             self.files[file.src_uri] = file
             cache.used.add(record.key)
             if cards:
-                site.kept_with_pages.add(card_path(file.url))
+                site.keep_with_page(card_path(file.url))
         if not self.files:
             return files
         host = host_module(config, "structure.files")
