@@ -24,6 +24,7 @@ import portal_mkdocs.outputs as outputs
 import portal_mkdocs.process as process
 import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
+import portal_mkdocs.search as search
 import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
 
@@ -46,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    search.wait_for_search_index()
     build = state.state_of(config)
     rendercache.start(config, build)
 
@@ -124,6 +126,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         build.render_cache.finish(config)
     memo.opened(build.site.settings.memo_file).save()
     multibuild.build_other_languages(config, build)
+    search.write_search_index(config, build)  # last: it reads every language's pages
 
 
 def on_build_error(error: Exception) -> None:

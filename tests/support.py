@@ -76,6 +76,19 @@ def run_build(config: Path, site_dir: Path, strict: bool = True, extra_env: dict
     return Build(done.returncode, done.stdout + done.stderr, site_dir)
 
 
+def search_records(site: Path) -> dict[str, list[dict]]:
+    """The pages of the site's search index (Pagefind's fragments, read as its script reads them), by language."""
+    import gzip
+    import json
+
+    records: dict[str, list[dict]] = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        records.setdefault(fragment.name.split("_", 1)[0], []).append(json.loads(data[len(b"pagefind_dcd"):]))
+    return records
+
+
 def write(root: Path, path: str, text: str) -> None:
     """Write a dedented file under ``root``."""
     import textwrap

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import l10n
 from .figures import FigureView, figure_view
@@ -19,6 +20,7 @@ from .magazine_urls import HOME, feed_file
 from .conference_views import HOME as UPCONF_HOME
 from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
+from .search import search_section
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
 from .translations import Alternate, SwitcherLink
@@ -87,6 +89,8 @@ class PageView:
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
+    search_section: str = ""  #: the section of the search results it appears in; '' when not indexed
+    site_root: str = "/"  #: the path of the whole site's root (both languages), where the search index lives
 
 
 def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
@@ -115,6 +119,8 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
                          planned.title if planned else "")
         + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
+        search_section=search_section(lang, planned.view if planned else None, planned is not None),
+        site_root=urlsplit(translations.root_url).path or "/",
     )
 
 

@@ -2,8 +2,9 @@
 
 One MkDocs build per language (DESIGN.md §4): the default language's build
 writes the site root, then builds each other language into ``<site>/<lang>/``
-with its own config, so ``<html lang>``, Material's strings, the search index
-and its stemmer, the sitemap and the 404 page are native to each language.
+with its own config, so ``<html lang>``, Material's strings, the sitemap and
+the 404 page are native to each language (the search index, made from the
+written pages once every language is built, follows each page's ``<html lang>``).
 ``commands.build.build`` is not a documented plugin API: this module and the
 serve worker (``worker.py``) are the only places that call it (MkDocs 1.6.1
 signature, pinned; ProperDocs keeps it), always from the program that runs the
@@ -161,12 +162,7 @@ def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
             use_directory_urls=config.use_directory_urls,
         )
         sub.extra.update(language_config_overrides(lang, state.root_url))
-        # Material's search plugin instance is shared between configs (MkDocs
-        # caches plugins); its language must be set before it reads it in on_config.
         sub.theme["language"] = lang
-        search = sub.plugins.get("material/search")
-        if search is not None:
-            search.config.lang = [lang]
         serve_url = sub.site_url if PROCESS.serving else None
         with _log_prefix(f"[{lang}] ", host_package(config)):
             build(sub, serve_url=serve_url, dirty=PROCESS.dirty)

@@ -3,7 +3,8 @@
 This is the one process-wide record of the adapter: the command, written once
 by on_startup, the child processes of parallel builds still running, so that
 on_build_error (which gets no config) can stop them, and under `mkdocs serve`
-the language workers kept between rebuilds (``worker.py``). Never build data.
+the language workers kept between rebuilds (``worker.py``) and the search
+indexing still running after the last rebuild (``search.py``). Never build data.
 (Besides it, ``rendercache`` installs one warning counter and one log filter
 per process, and ``portal.memo`` keeps each memo open for `mkdocs serve`'s
 next rebuild: results of pure functions, not build data either.)
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Set for the other languages' builds started by `mkdocs serve`: they preview too (drafts shown).
 PREVIEW_ENV = "PORTAL_PREVIEW"
@@ -26,6 +28,7 @@ class Process:
     dirty: bool = False
     children: list = field(default_factory=list)  #: (popen or worker, output folder, log) of running builds
     workers: dict = field(default_factory=dict)  #: lang -> worker.LanguageWorker, under `mkdocs serve`
+    indexing: Any = None  #: under `mkdocs serve`, the thread indexing the last rebuild for the search
 
     @property
     def reusing(self) -> bool:

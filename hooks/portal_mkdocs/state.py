@@ -67,9 +67,6 @@ def start_build(config: MkDocsConfig) -> BuildState:
     lang, root_url = language_and_root(config)
     if lang != DEFAULT_LANGUAGE:
         config.site_url = language_root(root_url, lang)
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search.config.lang = [lang]
     config.extra[_LANG_KEY] = lang
     config.extra[_ROOT_KEY] = root_url
     config.theme["language"] = lang

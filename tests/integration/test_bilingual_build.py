@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from support import SITE_URL, Build
+from support import SITE_URL, Build, search_records
 
 STRUCTURES = ["structures/index.html", "structures/alpha/index.html", "structures/beta/index.html"]
 PAGES = {
@@ -53,11 +53,12 @@ def test_each_language_has_exactly_its_pages(minimal_build):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_html_lang_and_material_strings_per_language(minimal_build, lang):
-    search_placeholder = {"fr": "Rechercher", "en": "Search"}[lang]
+    search_label = {"fr": "Mots à chercher", "en": "Words to search for"}[lang]
     for page in PAGES[lang] + ["404.html" if lang == "fr" else "en/404.html"]:
         tree = doc(minimal_build, page)
         assert tree.get("lang") == lang, page
-        assert tree.xpath("//input[@name='query']/@placeholder") == [search_placeholder], page
+        if not page.endswith("404.html"):
+            assert tree.xpath("//label[@for='portal-search-query']/text()") == [search_label], page
 
 
 def test_hreflang_links_are_absolute_reciprocal_and_only_for_translations(minimal_build):
@@ -94,18 +95,21 @@ def test_switcher_goes_to_the_translation_or_the_other_home(minimal_build):
             assert (minimal_build.site / url_to_file(href)).exists(), (page, href)
 
 
-@pytest.mark.parametrize("lang, index", [("fr", "search/search_index.json"), ("en", "en/search/search_index.json")])
-def test_each_search_index_holds_only_its_language(minimal_build, lang, index):
-    data = json.loads(minimal_build.read(index))
-    assert data["config"]["lang"] == [lang]
-    locations = {entry["location"].split("#")[0] for entry in data["docs"]}
-    prefix = "" if lang == "fr" else "en/"
-    assert outside_magazine({prefix + loc + "index.html" for loc in locations}) == set(PAGES[lang])
-    text = " ".join(entry["text"] + entry["title"] for entry in data["docs"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_search_index_holds_only_its_language(minimal_build, lang):
+    """Pagefind's index of each language: that language's pages with text of their own, no listing."""
+    records = search_records(minimal_build.site)
+    assert set(records) == {"fr", "en"}
+    indexed = {record["url"].removeprefix("/") + "index.html" for record in records[lang]}
+    listings = {"index.html", "structures/index.html"}  # the home and the directory list other pages
+    expected = {page for page in PAGES[lang] if page.removeprefix("en/") not in listings}
+    assert outside_magazine(indexed) == expected
+    text = " ".join(record["content"] + record["meta"]["title"] for record in records[lang])
     if lang == "fr":
         assert "Écrire à l’équipe" in text and "The team" not in text
     else:
         assert "The team" in text and "équipe" not in text
+    assert all(record["meta"]["section"] for record in records[lang])
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -322,17 +322,41 @@ def test_structures_filter_works_with_the_keyboard(chromium, served_real_site):
 
 @pytest.mark.parametrize("home, english", [("en/", True), ("", False)], ids=["en", "fr"])
 def test_search_stays_in_the_page_language(chromium, served_real_site, home, english):
+    """The keyboard opens the search dialog; results are the page language's, with section and excerpt."""
     with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
         page, _ = open_page(context, served_real_site.url + home)
-        page.locator("input[name=query]").click()
+        dialog = page.locator("dialog.portal-search")
+        expect(dialog).to_be_hidden()
+        page.keyboard.press("/")
+        expect(dialog).to_be_visible()
+        expect(page.locator("#portal-search-query")).to_be_focused()
         page.keyboard.type("Lyon")
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
-        links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        results = page.locator(".portal-search__result")
+        expect(results.first).to_be_visible()
+        expect(page.locator(".portal-search__status")).to_contain_text("pages found" if english else "pages trouvées")
+        links = page.locator(".portal-search__link").evaluate_all("links => links.map(a => a.href)")
+        sections = page.locator(".portal-search__section").all_inner_texts()
+        marked = page.locator(".portal-search__excerpt mark").all_inner_texts()
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
     assert links, "search results should link somewhere"
     assert any(urlsplit(link).path.endswith("/structures/h7/") for link in links), links
     assert all(is_allowed(link, served_real_site.url) for link in links), links
     wrong = [link for link in links if urlsplit(link).path.startswith("/en/") != english]
     assert wrong == [], f"results in the other language from /{home}: {wrong}"
+    assert len(sections) == len(links) and all(sections), sections
+    assert marked and all(word.lower().startswith("lyon") for word in marked), marked
+
+
+def test_search_finds_words_without_their_accents(chromium, served_real_site):
+    """'theatre' finds 'théâtre': readers type without accents on phones."""
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["phone"]) as context:
+        page, _ = open_page(context, served_real_site.url)
+        page.locator(".portal-search__open").click()
+        page.locator("#portal-search-query").fill("theatre")
+        expect(page.locator(".portal-search__result").first).to_be_visible()
+        marked = page.locator(".portal-search__excerpt mark").all_inner_texts()
+    assert any(word.lower().startswith("théâtre") for word in marked), marked
 
 
 def test_structures_directory_without_javascript(chromium, served_real_site):

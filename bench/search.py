@@ -1,0 +1,140 @@
+"""Benchmark the site's search as readers pay for it: what a first search downloads, per language.
+
+    python bench/search.py [--sizes 1000 5000] [--keep DIR] [--queries culture lyon ...]
+
+For each size N, ``bench/generate.py`` writes a site of N articles in both languages
+(cards off: they do not touch the search), which is built cold with
+``mkdocs build --strict``. Measured:
+
+- indexing: the time of the Pagefind step (from the build's own log line), the
+  peak RSS of the ``pagefind`` process (sampled from ``/proc`` every 50 ms) and the
+  size of the index on disk;
+- per language, per query: the bytes a reader's browser downloads for the first
+  search of a fresh page (everything under ``/pagefind/`` and the dialog's script;
+  raw and gzip-compressed, as a static host serving gzip sends them), measured in
+  Debian's Chromium, and the number of results shown.
+
+Goal of the scale issue: ≤ 300 KB per language for the first search at N = 5 000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+QUERIES = {"fr": ["culture", "patrimoine"], "en": ["culture", "heritage"]}
+
+
+def peak_rss_of(name: str, stop: threading.Event, peak: list[int]) -> None:
+    """Sample the RSS (KiB) of every process called ``name`` until ``stop`` is set."""
+    while not stop.is_set():
+        total = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            if re.search(rf"^Name:\s+{re.escape(name)}", status, re.M):
+                match = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
+                total += int(match.group(1)) if match else 0
+        peak[0] = max(peak[0], total)
+        stop.wait(0.05)
+
+
+def build(config: Path) -> tuple[float, float, int]:
+    """Build cold; return (build seconds, indexing seconds from the log, pagefind peak RSS KiB)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PORTAL_NOW": "2026-01-01"}
+    stop, peak = threading.Event(), [0]
+    sampler = threading.Thread(target=peak_rss_of, args=("pagefind", stop, peak), daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                          capture_output=True, text=True, env=env, cwd=config.parent)
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if done.returncode:
+        sys.exit(done.stdout[-3000:] + done.stderr[-3000:])
+    found = re.search(r"search index of \d+ pages written to \S+ in ([\d.]+) s", done.stdout + done.stderr)
+    return seconds, float(found.group(1)) if found else float("nan"), peak[0]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
+    """(raw bytes, gzip bytes, results) downloaded by a fresh page's first search for ``query``."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: list[tuple[int, int]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(base + ("" if lang == "fr" else "en/"))
+
+            def counted(response) -> None:
+                if "/pagefind/" in response.url or response.url.endswith("/search.js"):
+                    body = response.body()
+                    sizes.append((len(body), len(gzip.compress(body, 9))))
+
+            page.on("response", counted)
+            page.click(".portal-search__open")
+            page.fill("#portal-search-query", query)
+            page.wait_for_selector(".portal-search__result, .portal-search__status:has-text('0')", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            results = page.locator(".portal-search__result").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(s[0] for s in sizes), sum(s[1] for s in sizes), results
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    args = parser.parse_args(argv)
+    base = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
+    print("| N | build s | index s | pagefind peak MiB | index on disk MB | lang | query | results "
+          "| first search KB raw | gzip KB |")
+    print("|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
+    for size in args.sizes:
+        config = generate(size, base / f"n{size}")
+        root = config.parent
+        seconds, indexing, peak = build(config)
+        disk = folder_size(root / "site" / "pagefind") / 1e6
+        for lang, queries in QUERIES.items():
+            for query in queries:
+                raw, packed, results = first_search(root / "site", lang, query)
+                print(f"| {size} | {seconds:.1f} | {indexing:.2f} | {peak / 1024:.0f} | {disk:.1f} | {lang} | {query} "
+                      f"| {results} | {raw / 1000:.0f} | {packed / 1000:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+// The site's search dialog, on Pagefind's JavaScript API. Nothing is downloaded until
+// the reader opens the dialog; then Pagefind loads its index of the page's language
+// (it reads <html lang>) and, for each search, only the index chunks it needs.
+(function () {
+  var dialog = document.querySelector("[data-portal-search]");
+  var opener = document.querySelector(".portal-search__open");
+  if (!dialog || !opener || typeof dialog.showModal !== "function") return;
+  var root = dialog.dataset.portalSearch;
+  var input = dialog.querySelector("input");
+  var status = dialog.querySelector("[data-portal-search-status]");
+  var list = dialog.querySelector("[data-portal-search-results]");
+  var pagefind = null;
+  var latest = 0;
+  var timer = null;
+
+  opener.hidden = false;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(root + "pagefind/pagefind.js").then(function (module) {
+        return module.options({ baseUrl: root, excerptLength: 24 }).then(function () { return module; });
+      });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    dialog.showModal();
+    input.focus();
+    load().catch(function () { status.textContent = dialog.dataset.failed; });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the words found: keep those, escape the rest.
+  function excerpt(node, html) {
+    html.split(/(<mark>[^<]*<\/mark>)/).forEach(function (part) {
+      var found = /^<mark>([^<]*)<\/mark>$/.exec(part);
+      var text = document.createElement("textarea");
+      text.innerHTML = found ? found[1] : part;
+      node.appendChild(found ? element("mark", "", text.value) : document.createTextNode(text.value));
+    });
+  }
+
+  function show(query, results) {
+    list.replaceChildren();
+    if (!results.length) {
+      status.textContent = dialog.dataset.none.replace("{query}", query);
+      return;
+    }
+    status.textContent = results.length === 1 ? dialog.dataset.one
+      : dialog.dataset.many.replace("{count}", results.length.toLocaleString(document.documentElement.lang));
+    results.forEach(function (data) {
+      var item = element("li", "portal-search__result");
+      if (data.meta.section) item.appendChild(element("p", "portal-search__section", data.meta.section));
+      var link = element("a", "portal-search__link", data.meta.title || data.url);
+      link.href = data.url;
+      item.appendChild(element("h3", "portal-search__heading")).appendChild(link);
+      var text = element("p", "portal-search__excerpt");
+      excerpt(text, data.excerpt || "");
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+    status.textContent = dialog.dataset.loading;
+    load().then(function (module) { return module.search(query); }).then(function (found) {
+      if (ticket !== latest) return null;
+      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+        if (ticket === latest) show(query, data);
+      });
+    }).catch(function () { status.textContent = dialog.dataset.failed; });
+  }
+
+  opener.addEventListener("click", open);
+  dialog.querySelector("[data-portal-search-close]").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+  dialog.querySelector("[data-portal-search-form]").addEventListener("submit", function (event) {
+    event.preventDefault();
+    search();
+  });
+  // Escape closes the dialog at once (a search field would first only clear itself).
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);  // search once the reader pauses typing
+  });
+  // "/" or "s" opens the search from anywhere but a text field, as on Material's sites.
+  document.addEventListener("keydown", function (event) {
+    var field = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (!dialog.open && !field && !event.ctrlKey && !event.metaKey && !event.altKey
+        && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
