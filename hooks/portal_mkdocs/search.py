@@ -96,8 +96,8 @@ async def _index(site_dir: str, output: str) -> int:
     # Imported here: the Pagefind service is only needed once per build, at its end.
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(exclude_selectors=list(EXCLUDED), write_playground=False)
+    # Written where output_path says when the context ends (not to be written twice).
+    config = IndexConfig(exclude_selectors=list(EXCLUDED), write_playground=False, output_path=output)
     async with PagefindIndex(config=config) as index:
         added = await index.add_directory(site_dir, glob="**/*.html")
-        await index.write_files(output_path=output)
     return int(added.get("page_count", 0))
