@@ -194,3 +194,10 @@ def test_every_page_has_open_graph_and_a_card(minimal_build):
     alternates = doc(minimal_build, "equipe/index.html").xpath("//meta[@property='og:locale:alternate']/@content")
     assert alternates == ["en_GB"]
     assert doc(minimal_build, "contact/index.html").xpath("//meta[@property='og:locale:alternate']") == []
+
+
+def test_the_search_index_is_written_in_the_site_only(minimal_build):
+    """Pagefind writes where it is told, and nowhere else (not in the folder the build runs in)."""
+    assert (minimal_build.site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (minimal_build.site.parent / "src" / "pagefind").exists()
+    assert not list(minimal_build.site.glob("pagefind/pagefind-ui*")), "unused interfaces are not published"
