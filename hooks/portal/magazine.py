@@ -20,6 +20,7 @@ from .languages import LANGUAGES, split_language_suffix
 from .parsed import ParsedFiles
 from .problems import Problem
 from .slugs import slugify
+from .sources import readable, repository_files
 from .yamlsource import Document, FrontMatter, SourceError, read_data_file, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
@@ -98,14 +99,14 @@ class BodyImage:
     image: ContentImage
 
 
-_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
+IMAGE_MARKDOWN = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
 
 
-def _body_images(body: str, body_line: int, path: Path, repo_root: Path, lang: str,
+def body_images(body: str, body_line: int, path: Path, repo_root: Path, lang: str,
                  fields: Fields) -> tuple[BodyImage, ...]:
     """Check each image of the body: the file, its alt text, and that it stands on a line of its own."""
     images = []
-    for match in _IMAGE.finditer(body):
+    for match in IMAGE_MARKDOWN.finditer(body):
         src = match.group("src")
         if re.match(r"^[a-z]+:", src):
             continue  # an image from another site: not ours to publish
@@ -154,7 +155,7 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
     tags = _load_tags(folder / "tags.yml", repo_root, problems)
     issues = _load_issues(folder / "issues.yml", repo_root, problems)
     articles = []
-    for path in sorted(folder.glob("*/*.md")):
+    for path in repository_files(folder.glob("*/*.md"), repo_root):
         article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs, parsed)
         if article:
             articles.append(article)
@@ -167,7 +168,7 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
 
 def _document(path: Path, repo_root: Path, problems: list[Problem], kind: type) -> tuple[str, Document | None]:
     source = path.relative_to(repo_root).as_posix()
-    if not path.exists():
+    if not readable(path, repo_root):  # missing, or a link that link_problems reports
         return source, None
     try:
         return source, read_data_file(path, source, kind)
@@ -287,7 +288,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     slug = fields.slug("slug", required=False) or slugify(stem)
     aliases = _aliases(fields)
     cover = read_cover(fields, path.parent, repo_root, lang)
-    images = _body_images(front.body, front.body_line, path, repo_root, lang, fields)
+    images = body_images(front.body, front.body_line, path, repo_root, lang, fields)
     if date and date.year != int(path.parent.name) and not problems[before:]:
         fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
                        f"move the file to magazine/{date.year}/")
