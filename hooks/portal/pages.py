@@ -15,6 +15,7 @@ here and published as renditions, like the magazine's; the rest of
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from .fields import Fields
 from .languages import LANGUAGES, reserved_prefix, split_language_suffix
 from .magazine import IMAGE_MARKDOWN, BodyImage, body_images
+from .pictures import Picture, plan_picture
 from .problems import Problem
 from .sources import content_files, link_problems, stray_problems
 from .urls import language_relative_path
@@ -33,6 +35,7 @@ HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 #: First URL segments the build writes itself: generated sections, the theme's and the search's files.
 GENERATED_SECTIONS = ("structures", "magazine", "upconf")
 BUILD_FOLDERS = ("assets", "search")
+BODY_SIZES = "(min-width: 76em) 45rem, 100vw"  #: as an article body's pictures: the text column's width
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,29 @@ def page_src_uri(key: str, slug: str | None) -> str:
     if slug:
         path = path.with_name(slug) if path.name != "index" else path.parent / slug / "index"
     return f"{path}.md"
+
+
+def page_pictures(page: HandPage) -> tuple[Picture, ...]:
+    """The pictures of a page's body images, published in its own folder ('mission/photo-480.webp')."""
+    folder = language_relative_path(page.src_uri)
+    return tuple(plan_picture(image.image, folder, page.lang, BODY_SIZES) for image in page.images)
+
+
+def with_picture_slots(markdown: str, page: HandPage) -> str:
+    """The page's Markdown with each body image replaced by a slot that its HTML gets back as a picture.
+
+    The slot names what the picture will be (a digest of its plan), so a page kept by the render cache
+    is made again when an image changes size or name.
+    """
+    for number, (image, picture) in enumerate(zip(page.images, page_pictures(page))):
+        markdown = markdown.replace(image.markdown, f"\n{picture_slot(number, picture)}\n", 1)
+    return markdown
+
+
+def picture_slot(number: int, picture: Picture) -> str:
+    """The placeholder of a page's ``number``-th body image in its rendered HTML."""
+    digest = hashlib.sha256(repr(picture).encode()).hexdigest()[:16]
+    return f"<div class=\"portal-picture-slot\" data-picture=\"{number}\" data-plan=\"{digest}\"></div>"
 
 
 def load_hand_pages(content_dir: Path, repo_root: Path) -> tuple[list[HandPage], list[Problem]]:
