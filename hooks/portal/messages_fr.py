@@ -98,6 +98,10 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"a file of (.+)/ must be directly in (.+)/", r"un fichier de \1/ doit être directement dans \2/"),
     (r"'(.+)/' is where generated pages go", r"« \1/ » est l’adresse de pages générées"),
     (r"'(.+)/' is where the build writes the theme's files", r"« \1/ » est l’endroit où le site écrit les fichiers du thème"),
+    (r"'(.+)' gives the same URL as (.+)", r"« \1 » donne la même URL que \2"),
+    (r"'(.+)' is the address of the year's listing", r"« \1 » est l’adresse de la liste de l’année"),
+    (r"'(.+)' is the address of (.+)", r"« \1 » est l’adresse de \2"),
+    (r"'(.+)' is an alias of (.+)", r"« \1 » est un ancien slug de \2"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -163,6 +167,13 @@ _HINTS: list[tuple[str, str]] = [
     (r"move it to (.+)", r"déplacez-le dans \1"),
     (r"rename the file, or give the page a 'slug:'", "renommez le fichier, ou donnez à la page un « slug: »"),
     (r"rename one of the two files", "renommez l’un des deux fichiers"),
+    (r"the article named by its file, or else published first, keeps it; give this one its own stem or translation_key",
+     "l’article nommé par son fichier, sinon le premier publié, la garde ; donnez à celui-ci son propre nom de fichier "
+     "ou translation_key"),
+    (r"the article named by its file, or else published first, keeps it; choose another slug",
+     "l’article nommé par son fichier, sinon le premier publié, la garde ; choisissez un autre slug"),
+    (r"an alias never takes another article's address; remove it",
+     "un ancien slug ne prend jamais l’adresse d’un autre article ; retirez-le"),
 ]
 
 
