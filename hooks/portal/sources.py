@@ -144,6 +144,8 @@ def stray_problems(files: ContentFiles, shown: set[Path], repo_root: Path) -> li
     problems = []
     for path in files.stray:
         source = _source(path, repo_root)
+        if path.absolute() in shown:
+            continue  # a page shows it (a GIF, say): that page's image problem says why it cannot be
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
             problems.append(Problem(source, None, "", f"the extension '{path.suffix}' is not '.md'",
                                     f"rename the file '{path.name[: -len(path.suffix)]}.md'"))
