@@ -102,6 +102,8 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"'(.+)' is the address of the year's listing", r"« \1 » est l’adresse de la liste de l’année"),
     (r"'(.+)' is the address of (.+)", r"« \1 » est l’adresse de \2"),
     (r"'(.+)' is an alias of (.+)", r"« \1 » est un ancien slug de \2"),
+    (r"'(.+)' is already the address of a generated page", r"« \1 » est déjà l’adresse d’une page générée"),
+    (r"'(.+)' is already the address of (.+)", r"« \1 » est déjà l’adresse de \2"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -174,6 +176,7 @@ _HINTS: list[tuple[str, str]] = [
      "l’article nommé par son fichier, sinon le premier publié, la garde ; choisissez un autre slug"),
     (r"an alias never takes another article's address; remove it",
      "un ancien slug ne prend jamais l’adresse d’un autre article ; retirez-le"),
+    (r"give this one another file name or slug", "donnez à celui-ci un autre nom de fichier ou slug"),
 ]
 
 

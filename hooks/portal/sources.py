@@ -118,7 +118,10 @@ def link_problems(folder: Path, repo_root: Path) -> list[Problem]:
 
 def content_files(content_dir: Path, repo_root: Path) -> ContentFiles:
     """The files of content/ that :func:`readable` allows, by kind."""
-    pages, data, images, stray = [], [], [], []
+    pages: list[Path] = []
+    data: list[Path] = []
+    images: list[Path] = []
+    stray: list[Path] = []
     for top, _, filenames in _walk(content_dir):
         for name in filenames:
             path = top / name

@@ -87,7 +87,7 @@ FILE_CASES = [
          [f"structures/gamma.yml: {OUT}"]),
     Case("structure photo linked outside", {"structures/gamma.yml": STRUCTURE + "photo:\n  src: gamma.jpg\n  alt: {fr: Photo, en: Photo}\n",
                                             "structures/gamma.jpg": Symlink("/etc/passwd")},
-         [f"structures/gamma.jpg: {OUT}", f"structures/gamma.yml:7: photo.src: a link pointing outside the repository "
+         [f"structures/gamma.jpg: {OUT}", "structures/gamma.yml:7: photo.src: a link pointing outside the repository "
                                           "is not allowed"], ["structures/gamma/index.html"]),
     Case("article linked outside", {A: Symlink(OUTSIDE + "article.md", ARTICLE.replace("Texte.", SECRET))},
          [f"{A}: {OUT}"], ["magazine/2025/un-article/index.html"]),
@@ -142,6 +142,12 @@ FILE_CASES = [
          ["content/equipe/index.fr.md: gives the same URL as content/equipe.fr.md (rename one of the two files)"]),
     Case("page slug takes another page's address", {"content/aaa.fr.md": PAGE_WITH_SLUG.format(slug="equipe")},
          ["content/aaa.fr.md:4: slug: gives the same URL as content/equipe.fr.md (choose another slug)"]),
+    Case("structure named index", {"structures/index.yml": STRUCTURE},
+         ["structures/index.yml: 'structures/' is already the address of a generated page "
+          "(give this one another file name or slug)"]),
+    Case("structure slug index", {"structures/gamma.yml": STRUCTURE + "slug: index\n"},
+         ["structures/gamma.yml: 'structures/' is already the address of a generated page "
+          "(give this one another file name or slug)"]),
     # -- an alias or a new file never pushes out a published article ---------------------------
     Case("alias equal to another article's address", {A: s(ARTICLE, "rubric: report", "rubric: report\naliases: [premier-article]")},
          [f"{A}:7: aliases: 'premier-article' is the address of magazine/2025/premier-article.fr.md "

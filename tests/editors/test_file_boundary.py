@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from cases import ARTICLE, CONFERENCE, STRUCTURE, Case, s
-from cases_files import FILE_CASES, OUTSIDE, OUTSIDE_PAGE, SECRET, Symlink
+from cases_files import FILE_CASES, OUTSIDE_PAGE, SECRET
 from portal.check import check
 from support import FIXTURES, make_site, run_build, write
 from test_broken_corpus import VALID_PAGES, settings, site_with
@@ -71,6 +71,12 @@ def test_preview_build_reports_each_case_and_publishes_the_rest(number, tmp_path
     for case in cases:
         for page in case.absent:
             assert not os.path.lexists(build.site / page), (case.name, page)
+    for path in build.site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".ics", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            # Every hand page of these cases is refused: none took over an address (/magazine/, /en/…).
+            assert "Une page." not in text, path
+            assert SECRET not in text, path
 
 
 def test_strict_build_fails_on_the_file_cases(tmp_path):
