@@ -122,7 +122,7 @@ def _reader_left() -> int:
 
 def _check(repo: Path, paths: list[str], lang: str) -> int:
     start = time.perf_counter()
-    report = check(repo, paths=[p for p in paths if p != "."] if "." not in paths else None)
+    report = check(repo, paths=None if "." in paths else paths)  # '.': the whole repository
     words = SUMMARY[lang]
     for problem in report.problems:
         print(in_french(problem) if lang == "fr" else problem)
