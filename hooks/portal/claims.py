@@ -48,23 +48,29 @@ def claimed_once(site: Site, lang: str, hand: Iterable[HandPage], pages: Iterabl
                  files: Iterable[PlannedFile]) -> tuple[list[PlannedPage], list[PlannedFile], list[Problem]]:
     """The generated pages and files of ``lang`` that claim a file nobody claimed before, and a problem for each
     of the others (hand-written pages first: the loaders already keep them off the generated sections)."""
-    claims: dict[str, str] = {output_file(p.src_uri): p.source for p in hand}
+    # Who claimed each file: a hand page's source, or the generated page or file itself (its source file is
+    # looked up only when two claimants meet, so the common case costs one dictionary entry per file).
+    claims: dict[str, str | PlannedPage | PlannedFile] = {output_file(p.src_uri): p.source for p in hand}
     problems: list[Problem] = []
 
-    def claim(path: str, owner: str) -> bool:
+    def owner(claimant: str | PlannedPage | PlannedFile) -> str:
+        if isinstance(claimant, str):
+            return claimant
+        return _owner(site, lang, claimant) if isinstance(claimant, PlannedPage) else ""
+
+    def claim(path: str, claimant: PlannedPage | PlannedFile) -> bool:
         if path not in claims:
-            claims[path] = owner
+            claims[path] = claimant
             return True
-        first = claims[path]
         where = language_relative_path(path) if path.endswith("index.html") else path
-        winner = first or "a generated page"
-        source = owner or path.split("/", 1)[0] + "/"
+        winner = owner(claims[path]) or "a generated page"
+        source = owner(claimant) or path.split("/", 1)[0] + "/"
         problems.append(Problem(source, None, "", f"'{where}' is already the address of {winner}",
                                 "give this one another file name or slug"))
         return False
 
-    kept_pages = [p for p in pages if claim(output_file(p.src_uri), _owner(site, lang, p))]
-    kept_files = [f for f in files if claim(f.path, "")]
+    kept_pages = [p for p in pages if claim(output_file(p.src_uri), p)]
+    kept_files = [f for f in files if claim(f.path, f)]
     return kept_pages, kept_files, problems
 
 
