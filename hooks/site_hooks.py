@@ -67,6 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if cache:
         cache.begin(page)
     markers.neutralise_meta(page)
+    markdown = context.hand_page_markdown(markdown, page, build)
     markdown = markers.expand_markers(markdown, page, config, build)
     return cache.recall(markdown, page, context.view_of(page, build)) if cache else markdown
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .claims import claimed_once
 from .languages import LANGUAGES
 from .plans import PlannedFile, PlannedPage, plan_files, plan_pages
+from .problems import Problem, sorted_problems
 from .site import Site, SiteSettings, load_site
 from .urls import page_path
 
@@ -36,6 +38,13 @@ def plan_site(settings: SiteSettings) -> SitePlan:
     site = load_site(settings)
     pages = {lang: tuple(plan_pages(site, lang)) for lang in LANGUAGES}
     files = {lang: tuple(plan_files(site, lang)) for lang in LANGUAGES}
+    clashes: set[Problem] = set()
+    for lang in LANGUAGES:  # one claimant per output file (claims.py)
+        kept_pages, kept_files, found = claimed_once(site, lang, site.pages_in(lang), pages[lang], files[lang])
+        pages[lang], files[lang] = tuple(kept_pages), tuple(kept_files)
+        clashes.update(found)
+    if clashes:
+        site = replace(site, problems=tuple(sorted_problems([*site.problems, *clashes])))
     for lang, planned in pages.items():
         for page in planned:
             if page.key:

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import scaffold
 from .check import check, find_repository
 from .messages_fr import in_french
+from .problems import did_you_mean
 
 SUMMARY = {
     "en": {"ok": "No problem in {files} files ({detail}).", "problems": "{count} problem(s) in {files} file(s).",
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         repo = find_repository(Path.cwd())
         if args.command == "check":
-            return _check(repo, args.paths, lang)
+            return _check(repo, _repository_paths(repo, args.paths), lang)
         if args.command == "translate":
             created = scaffold.translate_article(repo, args.source.resolve(), args.to, args.slug)
         elif args.kind == "article":
@@ -82,17 +83,46 @@ def main(argv: list[str] | None = None) -> int:
             created = scaffold.new_conference(repo, args.title, args.start, args.slug)
         else:
             created = scaffold.new_structure(repo, args.name, args.category, args.slug)
-    except (scaffold.ScaffoldError, FileNotFoundError) as error:
+    except (scaffold.ScaffoldError, FileNotFoundError, PathError) as error:
         print(f"portal: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_left()
     print(words["created"].format(path=created.relative_to(repo)))
     return 0
 
 
+class PathError(Exception):
+    """A path given on the command line that is not in the repository, or does not exist."""
+
+
+def _repository_paths(repo: Path, paths: list[str]) -> list[str]:
+    """The ``paths`` given to `portal check`, relative to the repository; each must exist inside it."""
+    relative = []
+    for given in paths:
+        path = Path(os.path.abspath(Path.cwd() / given))
+        try:
+            inside = path.relative_to(repo)
+        except ValueError:
+            raise PathError(f"{given} is outside the repository ({repo}); give a file or folder inside it") from None
+        if not os.path.lexists(path):
+            siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+            hint = did_you_mean(path.name, siblings)
+            raise PathError(f"{given} does not exist" + (f" ({hint})" if hint else "")) from None
+        relative.append(inside.as_posix() if inside.parts else ".")
+    return relative
+
+
+def _reader_left() -> int:
+    """The reader of our output went away (`portal check | head`): stop quietly, as other tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python's flush at exit would fail again otherwise
+    return 1
+
+
 def _check(repo: Path, paths: list[str], lang: str) -> int:
     start = time.perf_counter()
-    relative = [str((Path.cwd() / p).resolve().relative_to(repo)) for p in paths]
-    report = check(repo, paths=relative)
+    report = check(repo, paths=None if "." in paths else paths)  # '.': the whole repository
     words = SUMMARY[lang]
     for problem in report.problems:
         print(in_french(problem) if lang == "fr" else problem)
@@ -110,6 +140,7 @@ def _check(repo: Path, paths: list[str], lang: str) -> int:
         detail = ", ".join(f"{n} {names[k]}" for k, n in report.counts.items())
         print(words["ok"].format(files=report.files, detail=detail))
     print(words["time"].format(seconds=time.perf_counter() - start))
+    sys.stdout.flush()  # here, where a reader that went away is handled, not at exit
     return 1 if report.problems else 0
 
 

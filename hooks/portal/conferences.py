@@ -16,6 +16,7 @@ from pathlib import Path
 from .fields import Fields
 from .images import ContentImage, read_image
 from .problems import Problem
+from .sources import repository_files
 from .yamlsource import SourceError, read_data_file
 
 CONFERENCE_KEYS = ("title", "summary", "description", "start", "end", "format", "venue", "online", "speakers",
@@ -94,7 +95,7 @@ def load_conferences(folder: Path, repo_root: Path, structure_slugs: Collection[
     problems: list[Problem] = []
     if not folder.is_dir():
         return conferences, problems
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in repository_files(folder.glob("*.y*ml"), repo_root):
         conference = _read(path, repo_root, problems, structure_slugs, tag_keys)
         if conference:
             conferences.append(conference)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .fields import SLUG, Fields
@@ -20,6 +20,7 @@ from .languages import LANGUAGES, split_language_suffix
 from .parsed import ParsedFiles
 from .problems import Problem
 from .slugs import slugify
+from .sources import readable, repository_files
 from .yamlsource import Document, FrontMatter, SourceError, read_data_file, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
@@ -83,6 +84,11 @@ class Article:
     aliases: tuple[str, ...] = ()
     cover: ContentImage | None = None
     images: tuple[BodyImage, ...] = ()  #: images of the body, published as responsive pictures
+    lines: tuple[tuple[str, int], ...] = ()  #: line of 'slug', 'aliases' and 'translation_key' when set
+
+    def line(self, key: str) -> int | None:
+        """The front-matter line of ``key``, when the article sets it."""
+        return dict(self.lines).get(key)
 
     @property
     def src_uri(self) -> str:
@@ -98,14 +104,14 @@ class BodyImage:
     image: ContentImage
 
 
-_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
+IMAGE_MARKDOWN = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
 
 
-def _body_images(body: str, body_line: int, path: Path, repo_root: Path, lang: str,
+def body_images(body: str, body_line: int, path: Path, repo_root: Path, lang: str,
                  fields: Fields) -> tuple[BodyImage, ...]:
     """Check each image of the body: the file, its alt text, and that it stands on a line of its own."""
     images = []
-    for match in _IMAGE.finditer(body):
+    for match in IMAGE_MARKDOWN.finditer(body):
         src = match.group("src")
         if re.match(r"^[a-z]+:", src):
             continue  # an image from another site: not ours to publish
@@ -154,7 +160,7 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
     tags = _load_tags(folder / "tags.yml", repo_root, problems)
     issues = _load_issues(folder / "issues.yml", repo_root, problems)
     articles = []
-    for path in sorted(folder.glob("*/*.md")):
+    for path in repository_files(folder.glob("*/*.md"), repo_root):
         article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs, parsed)
         if article:
             articles.append(article)
@@ -167,7 +173,7 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
 
 def _document(path: Path, repo_root: Path, problems: list[Problem], kind: type) -> tuple[str, Document | None]:
     source = path.relative_to(repo_root).as_posix()
-    if not path.exists():
+    if not readable(path, repo_root):  # missing, or a link that link_problems reports
         return source, None
     try:
         return source, read_data_file(path, source, kind)
@@ -287,15 +293,17 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     slug = fields.slug("slug", required=False) or slugify(stem)
     aliases = _aliases(fields)
     cover = read_cover(fields, path.parent, repo_root, lang)
-    images = _body_images(front.body, front.body_line, path, repo_root, lang, fields)
+    images = body_images(front.body, front.body_line, path, repo_root, lang, fields)
     if date and date.year != int(path.parent.name) and not problems[before:]:
         fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
                        f"move the file to magazine/{date.year}/")
     if len(problems) > before or not (title and description and date and rubric and author_keys):
         return None
+    lines = tuple((name, front.meta.line(name)) for name in ("slug", "aliases", "translation_key")
+                  if fields.has(name))
     return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
                    tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover,
-                   images)
+                   images, lines)
 
 
 def _parse_article(raw: bytes) -> FrontMatter:
@@ -312,33 +320,59 @@ def _aliases(fields: Fields) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _override_last(article: Article) -> tuple[bool, bool, str]:
+#: Slugs an article cannot take: 'magazine/<year>/index' is the year's listing.
+RESERVED_SLUGS = ("index",)
+FIRST_KEEPS = "the article named by its file, or else published first, keeps it"
+
+
+def _claim_order(article: Article) -> tuple[bool, bool, bool, dt.datetime, str]:
+    """Who keeps an id or an address two articles claim: a published article before a draft, one named by
+    its own file before a 'translation_key' or 'slug:', then the one published first, then path order."""
     stem = article.source.rsplit("/", 1)[-1].rsplit(".", 2)[0]
-    return article.id != stem, article.slug != slugify(stem), article.source
+    return article.draft, article.id != stem, article.slug != slugify(stem), article.date, article.source
 
 
 def _paired(articles: list[Article], problems: list[Problem]) -> list[Article]:
-    """Keep one article per (id, language) and one per URL; report the others."""
+    """Keep one article per (id, language) and one per address; report the others at the line that claims.
+
+    Addresses go to the articles' own pages first, then to their aliases: an alias never takes the address
+    of another article (the alias is left out and reported, the article keeps its page).
+    """
     kept: list[Article] = []
     by_id: dict[tuple[str, str], Article] = {}
     by_url: dict[tuple[str, int, str], Article] = {}
-    # An article named by its own file (no translation_key, no slug) keeps its place over overrides.
-    for article in sorted(articles, key=_override_last):
+    for article in sorted(articles, key=_claim_order):
         first = by_id.get((article.id, article.lang))
         if first:
-            problems.append(Problem(article.source, None, "translation_key",
+            problems.append(Problem(article.source, article.line("translation_key"), "translation_key",
                                     f"'{article.id}' already has a {article.lang} version: {first.source}",
-                                    "give each article its own stem or translation_key"))
+                                    f"{FIRST_KEEPS}; give this one its own stem or translation_key"))
             continue
-        taken = [by_url.get((article.lang, article.year, slug)) for slug in (article.slug, *article.aliases)]
-        clash = next((a for a in taken if a), None)
+        if article.slug in RESERVED_SLUGS:
+            problems.append(Problem(article.source, article.line("slug"), "slug",
+                                    f"'{article.slug}' is the address of the year's listing", "choose another slug"))
+            continue
+        clash = by_url.get((article.lang, article.year, article.slug))
         if clash:
-            problems.append(Problem(article.source, None, "slug",
-                                    f"'{article.slug}' (or an alias) gives the same URL as {clash.source}",
-                                    "choose another slug"))
+            problems.append(Problem(article.source, article.line("slug"), "slug",
+                                    f"'{article.slug}' gives the same URL as {clash.source}",
+                                    f"{FIRST_KEEPS}; choose another slug"))
             continue
         by_id[(article.id, article.lang)] = article
-        for slug in (article.slug, *article.aliases):
-            by_url[(article.lang, article.year, slug)] = article
+        by_url[(article.lang, article.year, article.slug)] = article
         kept.append(article)
-    return kept
+    result = []
+    for article in kept:
+        aliases = []
+        for alias in article.aliases:
+            clash = by_url.get((article.lang, article.year, alias))
+            if clash:
+                what = "the address of" if clash.slug == alias else "an alias of"
+                problems.append(Problem(article.source, article.line("aliases"), "aliases",
+                                        f"'{alias}' is {what} {clash.source}",
+                                        "an alias never takes another article's address; remove it"))
+                continue
+            by_url[(article.lang, article.year, alias)] = article
+            aliases.append(alias)
+        result.append(replace(article, aliases=tuple(aliases)) if len(aliases) != len(article.aliases) else article)
+    return sorted(result, key=lambda a: a.source)

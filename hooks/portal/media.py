@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .magazine_views import article_folder
+from .pages import page_pictures
 from .pictures import Job, Rendition, jobs_for, plan_picture
 from .site import Site
 from .structure_views import image_folder
@@ -27,4 +28,8 @@ def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, 
         if conference.image:
             result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
                                cache_dir)
-    return result
+    for page in site.pages_in(lang):  # images beside hand-written pages: the same pipeline
+        for body_image, picture in zip(page.images, page_pictures(page)):
+            result += jobs_for(body_image.image, picture, cache_dir)
+    # One file per published path: an image shown twice by one page is drawn and published once.
+    return list({rendition.path: (rendition, job) for rendition, job in result}.values())

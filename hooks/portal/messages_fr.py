@@ -83,6 +83,27 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"still holds the '# TO FILL' placeholder", "contient encore le repère « # TO FILL »"),
     (r"the (\w\w) text still holds the '# TO FILL' placeholder", r"le texte \1 contient encore le repère « # TO FILL »"),
     (r"must be (.+)", r"doit être \1"),
+    # -- content boundary: links, files content/ does not publish, addresses -------------------
+    (r"a link to a folder is not followed", "un lien vers un dossier n’est pas suivi"),
+    (r"the link points to a missing file", "le lien pointe vers un fichier qui n’existe pas"),
+    (r"is not a regular file", "n’est pas un fichier ordinaire"),
+    (r"the extension '(.+)' is not '(.+)'", r"l’extension « \1 » n’est pas « \2 »"),
+    (r"this file is not published: content/ holds pages \(\*\.fr\.md, \*\.en\.md\) and the JPEG, PNG or WebP "
+     r"images they show",
+     "ce fichier n’est pas publié : content/ contient les pages (*.fr.md, *.en.md) et les images JPEG, PNG ou WebP "
+     "qu’elles montrent"),
+    (r"no page shows this image, so it is not published", "aucune page ne montre cette image : elle n’est pas publiée"),
+    (r"an article must be in a year folder", "un article doit être dans un dossier d’année"),
+    (r"an article must be directly in its year folder", "un article doit être directement dans son dossier d’année"),
+    (r"a file of (.+)/ must be directly in (.+)/", r"un fichier de \1/ doit être directement dans \2/"),
+    (r"'(.+)/' is where generated pages go", r"« \1/ » est l’adresse de pages générées"),
+    (r"'(.+)/' is where the build writes the theme's files", r"« \1/ » est l’endroit où le site écrit les fichiers du thème"),
+    (r"'(.+)' gives the same URL as (.+)", r"« \1 » donne la même URL que \2"),
+    (r"'(.+)' is the address of the year's listing", r"« \1 » est l’adresse de la liste de l’année"),
+    (r"'(.+)' is the address of (.+)", r"« \1 » est l’adresse de \2"),
+    (r"'(.+)' is an alias of (.+)", r"« \1 » est un ancien slug de \2"),
+    (r"'(.+)' is already the address of a generated page", r"« \1 » est déjà l’adresse d’une page générée"),
+    (r"'(.+)' is already the address of (.+)", r"« \1 » est déjà l’adresse de \2"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -134,6 +155,28 @@ _HINTS: list[tuple[str, str]] = [
     (r"put the image in a paragraph of its own", "mettez l’image dans un paragraphe à elle"),
     (r"give each figure its own id", "donnez à chaque chiffre son propre id"),
     (r"add a date as YYYY-MM-DD", "ajoutez une date AAAA-MM-JJ"),
+    # -- content boundary ------------------------------------------------------------------------
+    (r"copy the file into the repository instead of linking to it", "copiez le fichier dans le dépôt au lieu d’y faire un lien"),
+    (r"move the files into the repository's folder instead of linking to it",
+     "déplacez les fichiers dans le dossier du dépôt au lieu d’y faire un lien"),
+    (r"remove the link", "supprimez le lien"),
+    (r"remove it", "supprimez-le"),
+    (r"rename the file '(.+)'", r"renommez le fichier « \1 »"),
+    (r"remove it, or move it out of content/", "supprimez-le, ou sortez-le de content/"),
+    (r"show it in a page with !\[what it shows\]\((.+)\), or remove it",
+     r"montrez-la dans une page avec ![ce qu’elle montre](\1), ou supprimez-la"),
+    (r"move it to magazine/<year>/(.+)", r"déplacez-le dans magazine/<année>/\1"),
+    (r"move it to (.+)", r"déplacez-le dans \1"),
+    (r"rename the file, or give the page a 'slug:'", "renommez le fichier, ou donnez à la page un « slug: »"),
+    (r"rename one of the two files", "renommez l’un des deux fichiers"),
+    (r"the article named by its file, or else published first, keeps it; give this one its own stem or translation_key",
+     "l’article nommé par son fichier, sinon le premier publié, la garde ; donnez à celui-ci son propre nom de fichier "
+     "ou translation_key"),
+    (r"the article named by its file, or else published first, keeps it; choose another slug",
+     "l’article nommé par son fichier, sinon le premier publié, la garde ; choisissez un autre slug"),
+    (r"an alias never takes another article's address; remove it",
+     "un ancien slug ne prend jamais l’adresse d’un autre article ; retirez-le"),
+    (r"give this one another file name or slug", "donnez à celui-ci un autre nom de fichier ou slug"),
 ]
 
 

@@ -7,17 +7,21 @@ so `portal check` points at each of them until they are filled.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from pathlib import Path
 
 from .clock import PARIS
 from .languages import LANGUAGES
 from .magazine import RUBRICS
 from .conferences import FORMATS
+from .fields import SLUG
 from .slugs import slugify
 from .structures import CATEGORIES
 from .yamlsource import read_text, split_front_matter
 
 TODO = "# TO FILL"
+_START = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d$")
 
 
 class ScaffoldError(Exception):
@@ -28,8 +32,23 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _write(path: Path, text: str) -> Path:
-    if path.exists():
+def _slug(given: str | None, text: str, what: str) -> str:
+    """The slug of a new file: ``given`` (checked: it becomes a file name) or made from ``text``."""
+    if given is not None:
+        if not SLUG.match(given):
+            raise ScaffoldError(f"--slug '{given}' is not a slug; use lowercase ASCII letters, digits and hyphens")
+        return given
+    slug = slugify(text)
+    if not slug:
+        raise ScaffoldError(f"the {what} gives an empty slug; pass --slug")
+    return slug
+
+
+def _write(repo: Path, path: Path, text: str) -> Path:
+    # The file goes inside the repository, whatever a path or a link on the way says.
+    if not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(repo))):
+        raise ScaffoldError(f"{path} is outside the repository; nothing was written")
+    if os.path.lexists(path):
         raise ScaffoldError(f"{path} already exists; choose another title or slug")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -39,9 +58,7 @@ def _write(path: Path, text: str) -> Path:
 def new_article(repo: Path, lang: str, title: str, today: dt.date | None = None, slug: str | None = None) -> Path:
     """magazine/<year>/<slug>.<lang>.md with today's date and every field."""
     today = today or dt.datetime.now(PARIS).date()
-    slug = slug or slugify(title)
-    if not slug:
-        raise ScaffoldError("the title gives an empty slug; pass --slug")
+    slug = _slug(slug, title, "title")
     text = f"""---
 title: {_quote(title)}
 date: {today.isoformat()}
@@ -64,7 +81,7 @@ Premier paragraphe : il sert d’extrait dans les listes.
     if lang == "en":
         text = text.replace("Premier paragraphe : il sert d’extrait dans les listes.",
                             "First paragraph: it is the excerpt shown in listings.").replace("Un intertitre", "A heading")
-    return _write(repo / "magazine" / str(today.year) / f"{slug}.{lang}.md", text)
+    return _write(repo, repo / "magazine" / str(today.year) / f"{slug}.{lang}.md", text)
 
 
 def translate_article(repo: Path, source: Path, to: str, slug: str | None = None) -> Path:
@@ -76,12 +93,14 @@ def translate_article(repo: Path, source: Path, to: str, slug: str | None = None
     if len(parts) != 3 or parts[1] not in LANGUAGES or parts[2] != "md":
         raise ScaffoldError(f"{source} is not an article file named like 'my-article.fr.md'")
     stem, lang = parts[0], parts[1]
+    if not source.is_file() or not Path(os.path.realpath(source)).is_relative_to(Path(os.path.realpath(repo))):
+        raise ScaffoldError(f"{source} is not an article file of this repository")
     if lang == to:
         raise ScaffoldError(f"{source} is already in {to}")
     front = split_front_matter(read_text(source.read_bytes()))
     meta = front.meta.data if isinstance(front.meta.data, dict) else {}
     key = meta.get("translation_key") or stem
-    target_stem = slug or stem
+    target_stem = _slug(slug, stem, "file name") if slug is not None else stem
     lines = ["---", f"title:  {TODO}: the title in {to}", f"date: {meta.get('date', '')}"]
     for field in ("updated", "authors", "tags", "rubric", "issue", "structures", "cover", "draft"):
         if field in meta:
@@ -93,7 +112,7 @@ def translate_article(repo: Path, source: Path, to: str, slug: str | None = None
     if target_stem != stem or "translation_key" in meta:
         lines.append(f"translation_key: {key}")
     lines += ["---", "", f"<!-- Translate the article {source.name} here. -->", ""]
-    return _write(source.parent / f"{target_stem}.{to}.md", "\n".join(lines))
+    return _write(repo, source.parent / f"{target_stem}.{to}.md", "\n".join(lines))
 
 
 def _inline(value: object) -> str:
@@ -106,12 +125,16 @@ def _inline(value: object) -> str:
 
 def new_conference(repo: Path, title: str, start: str, slug: str | None = None, today: dt.date | None = None) -> Path:
     """upconf/<date>-<slug>.yml with both languages' texts to fill."""
+    if not _START.match(start.strip()):
+        example = f"{start.strip()[:10]} 18:30" if re.match(r"^\d{4}-\d\d-\d\d$", start.strip()) else "2027-01-14 18:30"
+        raise ScaffoldError(f"--start '{start}' needs a date and a time: write it as 'YYYY-MM-DD HH:MM' "
+                            f"(Paris time), e.g. --start '{example}'")
     try:
-        when = dt.datetime.fromisoformat(start)
+        when = dt.datetime.fromisoformat(start.strip())
     except ValueError:
-        raise ScaffoldError(f"--start '{start}' is not 'YYYY-MM-DD HH:MM'") from None
+        raise ScaffoldError(f"--start '{start}' is not a date and time: write it as 'YYYY-MM-DD HH:MM'") from None
     today = today or dt.datetime.now(PARIS).date()
-    slug = slug or slugify(title)
+    slug = _slug(slug, title, "title")
     end = when + dt.timedelta(hours=1, minutes=30)
     text = f"""title:
   fr: {_quote(title)}
@@ -139,12 +162,12 @@ revision: 0                     # add 1 after every change once announced
 structures: []
 tags: []                        # keys of magazine/tags.yml, e.g. [upconf]
 """
-    return _write(repo / "upconf" / f"{when.date().isoformat()}-{slug}.yml", text)
+    return _write(repo, repo / "upconf" / f"{when.date().isoformat()}-{slug}.yml", text)
 
 
 def new_structure(repo: Path, name: str, category: str | None = None, slug: str | None = None) -> Path:
     """structures/<slug>.yml with both languages' texts to fill."""
-    slug = slug or slugify(name)
+    slug = _slug(slug, name, "name")
     if category and category not in CATEGORIES:
         raise ScaffoldError(f"unknown category '{category}'; use one of {', '.join(CATEGORIES)}")
     text = f"""name: {_quote(name)}
@@ -164,4 +187,4 @@ description:
 #   src: {slug}-logo.png
 #   alt: {{fr: Logo de …, en: … logo}}
 """
-    return _write(repo / "structures" / f"{slug}.yml", text)
+    return _write(repo, repo / "structures" / f"{slug}.yml", text)

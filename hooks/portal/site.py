@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,7 @@ from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .pages import HandPage, load_hand_pages
 from .problems import Problem, sorted_problems
+from .sources import link_problems, misplaced_sources, readable, repository_files
 from .structures import Structure, load_structures
 from .translations import Translations
 from .urls import absolute, page_path
@@ -87,8 +89,12 @@ def load_site(settings: SiteSettings) -> Site:
     problems: list[Problem] = []
     pages, page_problems = load_hand_pages(settings.content_dir, settings.repo_root)
     problems += page_problems
-    figures, figure_problems = load_key_figures(settings.content_dir / KEY_FIGURES_FILE, settings.repo_root)
-    problems += figure_problems
+    figures_file = settings.content_dir / KEY_FIGURES_FILE
+    if readable(figures_file, settings.repo_root) or not os.path.lexists(figures_file):
+        figures, figure_problems = load_key_figures(figures_file, settings.repo_root)
+        problems += figure_problems
+    else:
+        figures = []  # a link out of the repository, a FIFO…: reported with content/'s other files
     structures, structure_problems = load_structures(settings.repo_root / "structures", settings.repo_root)
     problems += structure_problems
     # References name a structure's file even when that file has a problem of its own: the
@@ -101,9 +107,8 @@ def load_site(settings: SiteSettings) -> Site:
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
                                                         structure_names, magazine.tags)
     problems += conference_problems
-    problems += _generated_paths_taken(pages)
     problems += check_counted_figures(figures, settings, len(stems))
-    pages = [p for p in pages if not _is_generated_path(p.src_uri)]
+    problems += source_problems(settings.repo_root)
     translations = Translations(settings.root_url)
     translations.add_all((f"page:{p.key}", p.lang, page_path(p.src_uri, p.lang)) for p in pages)
     announced = tuple(c for c in conferences if c.announced <= settings.now)
@@ -114,7 +119,16 @@ def load_site(settings: SiteSettings) -> Site:
 
 def _structure_stems(settings: SiteSettings) -> set[str]:
     folder = settings.repo_root / "structures"
-    return {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
+    return {p.stem for p in repository_files(folder.glob("*.y*ml"), settings.repo_root)} if folder.is_dir() else set()
+
+
+def source_problems(repo_root: Path) -> list[Problem]:
+    """Links out of the repository (or to folders) under the data folders, and files their loaders would
+    not see (a '.MD' extension, an article outside a year folder); content/ reports its own."""
+    problems = []
+    for name in ("structures", "magazine", "upconf"):
+        problems += link_problems(repo_root / name, repo_root)
+    return problems + misplaced_sources(repo_root)
 
 
 def check_counted_figures(figures: list[KeyFigure], settings: SiteSettings, structure_files: int) -> list[Problem]:
@@ -129,19 +143,6 @@ def check_counted_figures(figures: list[KeyFigure], settings: SiteSettings, stru
                 f"and 'unlisted' is {figure.unlisted}",
                 "update the figure, or 'unlisted' (structures of the group without a file yet)"))
     return problems
-
-
-GENERATED_SECTIONS = ("structures", "magazine", "upconf")
-
-
-def _is_generated_path(src_uri: str) -> bool:
-    """Generated sections own their folder: 'structures/' belongs to the directory, and so on."""
-    return src_uri.split("/", 1)[0] in GENERATED_SECTIONS
-
-
-def _generated_paths_taken(pages: list[HandPage]) -> list[Problem]:
-    return [Problem(p.source, None, "", f"'{p.src_uri.split('/', 1)[0]}/' is where generated pages go",
-                    "move this page elsewhere in content/") for p in pages if _is_generated_path(p.src_uri)]
 
 
 def robots_txt(root_url: str) -> str:

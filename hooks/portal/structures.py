@@ -9,6 +9,7 @@ from .fields import SLUG, Fields
 from .figures import KeyFigure, read_figure
 from .images import ContentImage, read_image
 from .problems import Problem
+from .sources import repository_files
 from .yamlsource import SourceError, read_data_file
 
 STRUCTURE_KEYS = ("name", "slug", "category", "city", "location", "address", "website", "founded",
@@ -54,7 +55,7 @@ def load_structures(folder: Path, repo_root: Path) -> tuple[list[Structure], lis
     problems: list[Problem] = []
     if not folder.is_dir():
         return structures, problems
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in repository_files(folder.glob("*.y*ml"), repo_root):
         structure = _read_structure(path, repo_root, problems)
         if structure is None:
             continue

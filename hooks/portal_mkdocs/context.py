@@ -10,6 +10,8 @@ from mkdocs.structure.pages import Page
 import html
 
 from portal.languages import language
+from portal.pages import HandPage, page_pictures, with_picture_slots
+from portal.pages import picture_slot as page_picture_slot
 from portal.plans import picture_slot
 from portal.views import card_spec, page_view
 
@@ -35,19 +37,37 @@ def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> 
 
 
 def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
-    """An article's body with its pictures in place, kept for the feeds (written after every page)."""
+    """An article's or a hand-written page's body with its pictures in place; an article's is kept for the
+    feeds (written after every page)."""
     planned = _planned_article(page, state)
-    pictures = getattr(planned.view, "pictures", ()) if planned else ()
+    hand = None if planned else hand_page(page, state)
+    if planned:
+        pictures = getattr(planned.view, "pictures", ())
+        slots = [picture_slot(number) for number in range(len(pictures))]
+    else:
+        pictures = page_pictures(hand) if hand else ()
+        slots = [page_picture_slot(number, picture) for number, picture in enumerate(pictures)]
     if pictures:
         if state.templates is None:
             state.templates = config.theme.get_env()
         template = state.templates.get_template("partials/portal/picture.html")
-        for number, picture in enumerate(pictures):
+        for slot, picture in zip(slots, pictures):
             rendered = template.render(pic=picture, lazy=True, img_class="", page=page, base_url=_base_url(page))
-            html = html.replace(picture_slot(number), f'<figure class="portal-photo">{rendered}</figure>', 1)
+            html = html.replace(slot, f'<figure class="portal-photo">{rendered}</figure>', 1)
     if planned:
         state.rendered[page.file.src_uri] = html
     return html
+
+
+def hand_page(page: Page, state: BuildState) -> HandPage | None:
+    """The hand-written page of content/ that ``page`` is, if it is one."""
+    return next((p for p in state.site.pages_in(state.lang) if p.src_uri == page.file.src_uri), None)
+
+
+def hand_page_markdown(markdown: str, page: Page, state: BuildState) -> str:
+    """A hand-written page's Markdown with its images as picture slots (published as renditions)."""
+    hand = hand_page(page, state)
+    return with_picture_slots(markdown, hand) if hand and hand.images else markdown
 
 
 def keep_article_html(html: str, page: Page, state: BuildState) -> str:

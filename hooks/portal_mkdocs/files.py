@@ -1,7 +1,9 @@
-"""One language's files: its own pages under language-neutral paths, shared media, no data."""
+"""One language's files: its own pages under language-neutral paths, generated pages and renditions, the
+theme's files; nothing else of content/."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,32 +16,35 @@ from portal.escaping import neutralise
 from portal.media import media_jobs
 from portal.pictures import draw
 from portal.build import SitePlan
-from portal.site import KEY_FIGURES_FILE
 
 from . import material_js
 
-_DATA_DIR = KEY_FIGURES_FILE.split("/", 1)[0] + "/"
-
 
 def language_files(files: Files, config: MkDocsConfig, plan: SitePlan, lang: str) -> Files:
-    """Keep this language's pages (renamed 'mission.en.md' -> 'mission.md'), media and theme files.
+    """Keep this language's pages (renamed 'mission.en.md' -> 'mission.md') and the theme's files.
 
-    Pages of other languages, pages with content problems and the data folder
-    are left out; the pages' real paths are kept, so MkDocs reads the right file.
+    What comes from content/ goes through the core's allow-list: only the pages
+    the core loaded (of this language, without problems) are kept, under their
+    real paths so MkDocs reads the right file. Nothing else of content/ is ever
+    copied: not a file a link brings in from outside the repository, not a
+    draft '.docx', not an image (the images pages show are published as
+    renditions, with the generated files).
     """
     host = host_module(config, "structure.files")
     site = plan.site
-    content_dir = Path(config.docs_dir).resolve()
-    ours = {(content_dir / p.source.split("/", 1)[1]).resolve(): p for p in site.pages_in(lang)}
+    content_dir = site.settings.content_dir
+    repo_root = site.settings.repo_root
+    ours = {(repo_root / p.source).relative_to(content_dir).as_posix(): p for p in site.pages_in(lang)}
+    docs_dir = os.path.normpath(config.docs_dir)
     result: list[File] = []
     for file in files:
-        if file.is_documentation_page():
-            page = ours.get(Path(file.abs_src_path).resolve()) if file.abs_src_path else None
-            if page is not None:
+        if file.src_dir is not None and os.path.normpath(file.src_dir) == docs_dir:
+            page = ours.get(file.src_uri)
+            if page is not None and file.is_documentation_page():
                 result.append(host.File.generated(config, page.src_uri, abs_src_path=file.abs_src_path))
             continue
-        if file.src_uri.startswith(_DATA_DIR):
-            continue
+        if file.is_documentation_page():
+            continue  # a page that is not in content/ (a theme's Markdown): not ours to publish
         result.append(material_js.patched(file, config) or file)
     result += generated_files(config, plan, lang)
     return host.Files(result)

@@ -110,10 +110,12 @@ CASES = [
     Case("article unknown structure", {A: s(ARTICLE, "rubric: report", "rubric: report\nstructures: [delta]")},
          [f"{A}:7: structures[0]: 'delta' is not in structures/ (add it to structures/ or fix the spelling)"]),
     Case("article translation clash", {A: s(ARTICLE, "rubric: report", "rubric: report\ntranslation_key: seulement-fr")},
-         [f"{A}: translation_key: 'seulement-fr' already has a fr version: magazine/2025/seulement-fr.fr.md "
-          "(give each article its own stem or translation_key)"]),
+         [f"{A}:7: translation_key: 'seulement-fr' already has a fr version: magazine/2025/seulement-fr.fr.md "
+          "(the article named by its file, or else published first, keeps it; give this one its own stem or "
+          "translation_key)"]),
     Case("article slug clash", {A: s(ARTICLE, "rubric: report", "rubric: report\nslug: seulement-fr")},
-         [f"{A}: slug: 'seulement-fr' (or an alias) gives the same URL as magazine/2025/seulement-fr.fr.md (choose another slug)"]),
+         [f"{A}:7: slug: 'seulement-fr' gives the same URL as magazine/2025/seulement-fr.fr.md "
+          "(the article named by its file, or else published first, keeps it; choose another slug)"]),
     Case("article cover missing", {A: s(ARTICLE, "rubric: report", "rubric: report\ncover: une.jpg\ncover_alt: Une image")},
          [f"{A}:7: cover: 'une.jpg' does not exist next to the file"]),
     Case("article cover without alt", {A: s(ARTICLE, "rubric: report", "rubric: report\ncover: une.jpg"),
@@ -167,3 +169,7 @@ CASES = [
     Case("key figure wrong type", {"content/_data/key-figures.yml": "- id: x\n  value: beaucoup\n  label: {fr: x, en: x}\n"},
          ["content/_data/key-figures.yml:2: value: must be a whole number, not text"]),
 ]
+
+from cases_files import FILE_CASES  # noqa: E402  (issue 14's cases: links, allow-list, addresses, file names)
+
+CASES += FILE_CASES

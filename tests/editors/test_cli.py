@@ -119,3 +119,80 @@ def test_setup_installs_the_portal_command():
         pytest.fail("scripts/setup did not create .venv/bin/portal")
     done = subprocess.run([str(launcher), "check"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout
+
+
+# -- the edges (issue 14): every fault a clear message and a non-zero exit, never a traceback ----------
+
+def test_new_refuses_a_slug_that_leaves_the_repository(site):
+    before = sorted(p.name for p in site.parent.iterdir())
+    for kind in (["article", "--title", "X"], ["structure", "--name", "X"],
+                 ["conference", "--title", "X", "--start", "2026-09-17 18:30"]):
+        done = portal(site, "new", *kind, "--slug", "../../..")
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr == ("portal: --slug '../../..' is not a slug; "
+                               "use lowercase ASCII letters, digits and hyphens\n")
+    assert sorted(p.name for p in site.parent.iterdir()) == before
+    done = portal(site, "translate", "magazine/2025/seulement-fr.fr.md", "--to", "en", "--slug", "../../x")
+    assert done.returncode == 2 and "is not a slug" in done.stderr
+
+
+def test_new_refuses_to_write_through_a_link_out_of_the_repository(site, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (site / "structures").rename(site / "structures-old")
+    (site / "structures").symlink_to(outside)
+    done = portal(site, "new", "structure", "--name", "Delta")
+    assert done.returncode == 2 and "is outside the repository; nothing was written" in done.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_translate_refuses_a_file_outside_the_repository(site, tmp_path):
+    outside = tmp_path / "elsewhere" / "x.fr.md"
+    outside.parent.mkdir()
+    outside.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    done = portal(site, "translate", str(outside), "--to", "en")
+    assert done.returncode == 2 and done.stderr == f"portal: {outside} is not an article file of this repository\n"
+    assert not (outside.parent / "x.en.md").exists()
+
+
+def test_new_conference_needs_a_time(site):
+    done = portal(site, "new", "conference", "--title", "Un débat", "--start", "2026-09-17")
+    assert done.returncode == 2
+    assert done.stderr == ("portal: --start '2026-09-17' needs a date and a time: write it as 'YYYY-MM-DD HH:MM' "
+                           "(Paris time), e.g. --start '2026-09-17 18:30'\n")
+    assert not list((site / "upconf").glob("2026-09-17-*"))
+
+
+def test_check_refuses_paths_outside_the_repository_or_mistyped(site):
+    done = portal(site, "check", "/etc")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == f"portal: /etc is outside the repository ({site}); give a file or folder inside it\n"
+    done = portal(site, "check", "magazin")
+    assert done.returncode == 2 and done.stderr == "portal: magazin does not exist (did you mean 'magazine'?)\n"
+    done = portal(site, "check", "structures/alpha.yml", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_check_names_files_it_would_otherwise_ignore(site):
+    (site / "magazine/2025/seulement-fr.fr.md").rename(site / "magazine/2025/seulement-fr.fr.MD")
+    (site / "magazine/2025/first-article.en.md").rename(site / "magazine/first-article.en.md")
+    done = portal(site, "check")
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[:2] == [
+        "magazine/2025/seulement-fr.fr.MD: the extension '.MD' is not '.md' (rename the file 'seulement-fr.fr.md')",
+        "magazine/first-article.en.md: an article must be in a year folder "
+        "(move it to magazine/<year>/first-article.en.md)"]
+
+
+def test_check_into_a_reader_that_leaves_ends_quietly(site):
+    for number in range(1500):  # far more than a pipe holds
+        (site / f"structures/broken-{number}.yml").write_text("name: [\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PORTAL_NOW": "2026-06-01", "LANG": "C.UTF-8"}
+    process = subprocess.Popen([sys.executable, "-m", "portal.cli", "check"], cwd=site, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()  # what `portal check | head -1` reads, before it goes away
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert first.startswith(b"content/_data/key-figures.yml:10: value: says 3 structures")
+    assert stderr == "", stderr

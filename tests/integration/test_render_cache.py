@@ -132,13 +132,15 @@ def test_a_removed_article_leaves_no_file_behind(site):
 
 
 def test_a_link_to_a_file_that_went_away_fails_the_rebuild(site):
-    (site.parent / "content/guide/plan.txt").write_text("plan\n", encoding="utf-8")
-    edit(site, "content/guide/index.fr.md", "Retour à", "Voir [le plan](plan.txt). Retour à")
+    # content/ publishes only pages (and their images, as renditions): the file linked to is a page.
+    (site.parent / "content/guide/plan.fr.md").write_text("---\ntitle: Plan\ndescription: Le plan.\n---\n\nPlan.\n",
+                                                          encoding="utf-8")
+    edit(site, "content/guide/index.fr.md", "Retour à", "Voir [le plan](plan.md). Retour à")
     build(site)
-    (site.parent / "content/guide/plan.txt").unlink()
+    (site.parent / "content/guide/plan.fr.md").unlink()
     again = run_build(site, site.parent.parent / "site")
     assert again.returncode != 0
-    assert "plan.txt" in again.log and "not found among documentation files" in again.log
+    assert "plan.md" in again.log and "not found among documentation files" in again.log
 
 
 def test_a_link_to_an_anchor_that_went_away_fails_the_rebuild(site):

@@ -85,10 +85,11 @@ def test_translations_pair_by_stem_or_key_and_clash(tmp_path):
     })
     assert sorted((a.id, a.lang, a.slug) for a in articles) == [("un-titre", "en", "a-title"), ("un-titre", "fr", "un-titre")]
     assert sorted(problems) == [
-        "magazine/2025/autre.fr.md: slug: 'un-titre' (or an alias) gives the same URL as magazine/2025/un-titre.fr.md "
-        "(choose another slug)",
-        "magazine/2025/copie.fr.md: translation_key: 'un-titre' already has a fr version: magazine/2025/un-titre.fr.md "
-        "(give each article its own stem or translation_key)",
+        "magazine/2025/autre.fr.md:7: slug: 'un-titre' gives the same URL as magazine/2025/un-titre.fr.md "
+        "(the article named by its file, or else published first, keeps it; choose another slug)",
+        "magazine/2025/copie.fr.md:7: translation_key: 'un-titre' already has a fr version: magazine/2025/un-titre.fr.md "
+        "(the article named by its file, or else published first, keeps it; give this one its own stem or "
+        "translation_key)",
     ]
 
 

@@ -64,4 +64,4 @@ def test_broken_yaml_and_duplicate_urls(tmp_path):
     pages, problems = load(tmp_path)
     assert [p.source for p in pages] == ["content/b.fr.md"]
     assert problems[0].startswith("content/a.fr.md:3: YAML syntax error")
-    assert problems[1] == "content/c.fr.md: slug: gives the same URL as content/b.fr.md (choose another slug)"
+    assert problems[1] == "content/c.fr.md:4: slug: gives the same URL as content/b.fr.md (choose another slug)"
