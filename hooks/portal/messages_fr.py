@@ -83,6 +83,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"still holds the '# TO FILL' placeholder", "contient encore le repère « # TO FILL »"),
     (r"the (\w\w) text still holds the '# TO FILL' placeholder", r"le texte \1 contient encore le repère « # TO FILL »"),
     (r"must be (.+)", r"doit être \1"),
+    (r"is before 'announced'", "est antérieur à « announced »"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -134,6 +135,7 @@ _HINTS: list[tuple[str, str]] = [
     (r"put the image in a paragraph of its own", "mettez l’image dans un paragraphe à elle"),
     (r"give each figure its own id", "donnez à chaque chiffre son propre id"),
     (r"add a date as YYYY-MM-DD", "ajoutez une date AAAA-MM-JJ"),
+    (r"give the date of the latest change", "indiquez la date du dernier changement"),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -21,13 +22,25 @@ def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
     cache = state.render_cache
     store, salt = (cache.feeds, cache.build_key) if cache else (None, "")
     bodies = cache.bodies(state.rendered) if cache else state.rendered
-    for feed in magazine_feeds(state.site, state.lang, bodies, store, salt):
+    for feed in magazine_feeds(state.site, state.lang, bodies, store, salt, served_size(config.site_dir)):
         target = os.path.join(config.site_dir, *feed.path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(feed.data)
         if cache and feed.key:  # the next build may leave it in place
             cache.feeds.written(feed.path, feed.key)
+
+
+def served_size(site_dir: str) -> "Callable[[str], int | None]":
+    """The size of a file this build published (a cover's rendition), by its path in the language's folder."""
+
+    def size(path: str) -> int | None:
+        try:
+            return os.path.getsize(os.path.join(site_dir, *path.split("/")))
+        except OSError:
+            return None
+
+    return size
 
 
 def write_cards(config: MkDocsConfig, state: BuildState) -> None:

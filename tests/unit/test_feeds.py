@@ -32,9 +32,10 @@ def feed_map(site, lang="fr"):
 
 def test_feeds_per_language_and_tag(tmp_path):
     assert sorted(feed_map(fixture_site(tmp_path))) == [
-        "magazine/atom.xml", "magazine/rss.xml",
-        "magazine/themes/medias/atom.xml", "magazine/themes/medias/rss.xml",
-        "magazine/themes/patrimoine/atom.xml", "magazine/themes/patrimoine/rss.xml"]
+        "magazine/atom.xml", "magazine/feed.json", "magazine/rss.xml",
+        "magazine/themes/medias/atom.xml", "magazine/themes/medias/feed.json", "magazine/themes/medias/rss.xml",
+        "magazine/themes/patrimoine/atom.xml", "magazine/themes/patrimoine/feed.json",
+        "magazine/themes/patrimoine/rss.xml"]
 
 
 def test_same_input_same_bytes(tmp_path):
