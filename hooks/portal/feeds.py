@@ -446,6 +446,18 @@ def feed_html(body: str, page_url: str, clean: bool = True) -> str:
         for element in unwanted:
             if element.getparent() is not None:
                 element.drop_tree()  # keeps the text that follows it
+        for picture in list(fragment.iter("picture")):
+            # A reader shows one image: <picture>'s WebP <source>s are for browsers (and lxml's HTML
+            # serializer, not knowing <source> is void, would nest the <img> inside one).
+            image = next(picture.iter("img"), None)
+            parent = picture.getparent()
+            if image is None or parent is None:
+                continue
+            for attribute in ("loading", "decoding"):
+                image.attrib.pop(attribute, None)
+            image.tail = picture.tail
+            image.getparent().remove(image)
+            parent.replace(picture, image)
     for element in fragment.iter():
         for attribute in ("href", "src"):
             value = element.get(attribute)

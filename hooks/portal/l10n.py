@@ -139,14 +139,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "upconf.calendar_description": "Les conférences #UpConf du secteur culture du Groupe SOS : débats, échanges "
         "d’idées et expériences collectives, mis à jour à chaque changement.",
         "upconf.online_at": "En ligne : {url}",
-        "upconf.more": "Programme et inscription : {url}",
         "upconf.page": "Page de la conférence : {url}",
         "subscribe.title": "S’abonner",
         "subscribe.magazine": "Le magazine (RSS)",
         "subscribe.magazine_atom": "Atom",
         "subscribe.magazine_json": "JSON Feed",
         "subscribe.calendar": "L’agenda #UpConf (webcal)",
-        "subscribe.google": "Google Agenda sur le Web : « Autres agendas » → « À partir de l’URL », puis collez {url}",
+        "subscribe.google": "Google Agenda sur le Web : « Autres agendas » → « À partir de l’URL », puis collez :",
     },
     "en": {
         "site.name": "Culture · Groupe SOS",
@@ -274,14 +273,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "upconf.calendar_description": "The #UpConf conferences of the Groupe SOS culture sector: debates, exchanges "
         "of ideas and collective experiences, updated with every change.",
         "upconf.online_at": "Online: {url}",
-        "upconf.more": "Programme and registration: {url}",
         "upconf.page": "Conference page: {url}",
         "subscribe.title": "Subscribe",
         "subscribe.magazine": "The magazine (RSS)",
         "subscribe.magazine_atom": "Atom",
         "subscribe.magazine_json": "JSON Feed",
         "subscribe.calendar": "The #UpConf calendar (webcal)",
-        "subscribe.google": "Google Calendar on the web: “Other calendars” → “From URL”, then paste {url}",
+        "subscribe.google": "Google Calendar on the web: “Other calendars” → “From URL”, then paste:",
     },
 }
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import l10n
+from .feeds import json_feed_file
 from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
@@ -21,6 +22,7 @@ from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
+from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
@@ -87,6 +89,7 @@ class PageView:
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
+    subscribe: SubscribeView | None = None  #: the "Subscribe" box (home page and articles)
 
 
 def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
@@ -115,6 +118,8 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
                          planned.title if planned else "")
         + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
+        subscribe=subscribe_view(site, lang) if is_home or (planned and hasattr(planned.view, "published_iso"))
+        else None,
     )
 
 
@@ -152,12 +157,16 @@ def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: s
     prefix = language(lang).prefix
     title = l10n.text(lang, "magazine.feed_title")
     links = [FeedLink(title, "application/rss+xml", root + prefix + feed_file("rss", lang)),
-             FeedLink(title, "application/atom+xml", root + prefix + feed_file("atom", lang))]
+             FeedLink(title, "application/atom+xml", root + prefix + feed_file("atom", lang)),
+             FeedLink(title, "application/feed+json", root + prefix + json_feed_file(feed_file("rss", lang)))]
     for feed in page_feeds:
         url = root + prefix + feed.path
         if all(link.url != url for link in links):
             kind = "application/rss+xml" if feed.label == "RSS" else "application/atom+xml"
             links.append(FeedLink(f"{page_title} ({feed.label})", kind, url))
+            if feed.label == "RSS":  # its JSON Feed sits beside it
+                links.append(FeedLink(f"{page_title} (JSON Feed)", "application/feed+json",
+                                      root + prefix + json_feed_file(feed.path)))
     return tuple(links)
 
 
@@ -175,6 +184,7 @@ def upconf_feed_links(site: Site, lang: str) -> tuple[FeedLink, ...]:
     title = l10n.text(lang, "upconf.feed_title")
     return (FeedLink(title, "application/rss+xml", base + FEEDS["rss"]),
             FeedLink(title, "application/atom+xml", base + FEEDS["atom"]),
+            FeedLink(title, "application/feed+json", base + json_feed_file(FEEDS["rss"])),
             FeedLink(l10n.text(lang, "upconf.calendar_name"), "text/calendar", base + CALENDAR))
 
 

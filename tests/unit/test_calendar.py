@@ -55,9 +55,14 @@ def test_status_sequence_and_stamp_come_from_the_content(tmp_path):
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
     assert str(cancelled["SUMMARY"]).startswith("Annulée : ")
     postponed = found["2026-05-20-reportee@upconf.groupe-sos.org"]
-    assert str(postponed["STATUS"]) == "TENTATIVE" and int(postponed["SEQUENCE"]) == 2
+    # Postponed to a firm new date: the event takes place there (CONFIRMED), its title says it moved.
+    assert str(postponed["STATUS"]) == "CONFIRMED" and int(postponed["SEQUENCE"]) == 2
+    assert str(postponed["SUMMARY"]).startswith("Reportée au jeudi 2 juillet 2026 : ")
     assert postponed["DTSTART"].dt.isoformat() == "2026-07-02T18:00:00+02:00"
-    assert postponed["DTSTAMP"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.timezone.utc)
+    # No 'updated:' in the file: announced + one second per revision, later than the announcement.
+    assert postponed["CREATED"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.timezone.utc)
+    assert postponed["DTSTAMP"].dt == postponed["LAST-MODIFIED"].dt == dt.datetime(2026, 4, 19, 22, 0, 2,
+                                                                                   tzinfo=dt.timezone.utc)
     online = found["2026-06-20-en-ligne@upconf.groupe-sos.org"]
     assert str(online["STATUS"]) == "CONFIRMED" and "https://inscription.example/en-ligne" in str(online["DESCRIPTION"])
     assert str(online["URL"]) == "https://portal.test/upconf/2026-06-20-en-ligne/"
