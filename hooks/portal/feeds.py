@@ -256,7 +256,7 @@ def _entry_data(site: Site, article: Article, contents: _Bodies, covers: _Covers
 def _xml(channel: _Channel, entries: list[_EntryData], kind: str) -> bytes:
     """The RSS or Atom document of a channel (feedgen, with our cover extension)."""
     fg = _feed_generator()
-    fg.load_extension("dc")
+    fg.load_extension("dc", atom=False)  # dc:creator for RSS; Atom has <author> (both: readers list authors twice)
     fg.register_extension("portal_cover", *_cover_extension())
     fg.id(channel.id)
     fg.title(channel.title)
@@ -352,6 +352,9 @@ def _cover_extension() -> tuple[type, type]:
                 return {"media": MRSS}
 
             def extend_atom(self, entry: etree._Element) -> etree._Element:
+                for link in entry.iterchildren("link"):  # feedgen drops the rel it was given
+                    if link.get("rel") is None:
+                        link.set("rel", "alternate")
                 if self.cover:
                     image = self.cover.image
                     # In feedgen's Atom tree, elements carry no namespace (the root declares it as xmlns).

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-import textwrap
 from pathlib import Path
 
 import feedparser
@@ -29,8 +27,7 @@ IMAGE = re.compile(r"\.(jpe?g|png|webp|gif)$")
 
 
 def _variant(root: Path) -> None:
-    """The minimal fixture, plus covers, a video, a per-language author name and a revised conference."""
-    shutil.copytree(FIXTURES / "minimal", root, dirs_exist_ok=True)
+    """Edits to the minimal fixture at ``root``: covers, a video, a per-language author name, a revised conference."""
 
     def edit(path: str, old: str, new: str) -> None:
         target = root / path
@@ -55,8 +52,8 @@ def _variant(root: Path) -> None:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, int], dict[str, int]]:
     """The variant built twice with the page cache: (build, file times after the first, after the second)."""
     root = tmp_path_factory.mktemp("feeds")
+    config = make_site(root / "src")  # copies the minimal fixture
     _variant(root / "src")
-    config = make_site(root / "src")
     first = run_build(config, root / "site")
     assert first.returncode == 0, first.log
     before = _times(first.site)
