@@ -84,14 +84,14 @@ def magazine_feeds(site: Site, lang: str, contents: Mapping[str, str], store: Fe
     that of the file readers download, not of the original).
     With a ``store``, a feed whose every input is unchanged (its articles, their
     bodies and covers, the registries, the code: ``salt``) is taken from it, or
-    left out when the store says its files are still in place. Made one pair at a
+    left out when the store says its files are still in place. Made one list at a
     time, as they are written: together, they are tens of MB.
     """
     bodies = _Bodies(contents)
     covers = _Covers(site, served)
     inputs = _Inputs(site, contents, salt, covers) if store is not None else None
     for tag, articles in _feed_lists(site, lang):
-        yield from _cached_pair(site, lang, articles, bodies, covers, tag, store, inputs)
+        yield from _cached_feeds(site, lang, articles, bodies, covers, tag, store, inputs)
 
 
 def feed_articles(site: Site, lang: str) -> set[str]:
@@ -111,11 +111,11 @@ def _feed_lists(site: Site, lang: str) -> Iterator[tuple[str | None, list[Articl
             yield tag, tagged
 
 
-def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies, covers: _Covers,
+def _cached_feeds(site: Site, lang: str, articles: list[Article], bodies: _Bodies, covers: _Covers,
                  tag: str | None, store: FeedStore | None, inputs: _Inputs | None) -> list[Feed]:
-    """The RSS, Atom and JSON feeds of one list (the name stays: they are made together)."""
+    """The RSS, Atom and JSON feeds of one list, from the store when their inputs are unchanged."""
     if store is None or inputs is None:
-        return _pair(site, lang, articles, bodies, covers, tag)
+        return _make_feeds(site, lang, articles, bodies, covers, tag)
     key = inputs.key(lang, tag, articles[:FEED_SIZE])
     rss, atom = feed_file("rss", lang, tag), feed_file("atom", lang, tag)
     paths = (rss, atom, json_feed_file(rss))
@@ -126,7 +126,7 @@ def _cached_pair(site: Site, lang: str, articles: list[Article], bodies: _Bodies
         one, two = int(packed[:8]), int(packed[8:16])
         datas = (packed[16:16 + one], packed[16 + one:16 + one + two], packed[16 + one + two:])
         return [Feed(path, data, key) for path, data in zip(paths, datas)]
-    made = _pair(site, lang, articles, bodies, covers, tag)
+    made = _make_feeds(site, lang, articles, bodies, covers, tag)
     store.put_blob(key, b"%08d%08d" % (len(made[0].data), len(made[1].data)) + b"".join(f.data for f in made))
     return [Feed(feed.path, feed.data, key) for feed in made]
 
@@ -170,7 +170,7 @@ def body_digest(html: str) -> str:
     return fingerprint("body", html)
 
 
-def _pair(site: Site, lang: str, articles: list[Article], contents: _Bodies, covers: _Covers,
+def _make_feeds(site: Site, lang: str, articles: list[Article], contents: _Bodies, covers: _Covers,
           tag: str | None) -> list[Feed]:
     root = site.translations.root_url
     prefix = language(lang).prefix
