@@ -307,7 +307,7 @@ def test_home_and_article_pages_offer_to_subscribe(site):
                          ("magazine/2025/premier-article/index.html", ""),
                          ("en/magazine/2025/first-article/index.html", "en/")):
         tree = html.parse(str(site.site / page))
-        [box] = tree.xpath("//aside[@class='portal-subscribe']")
+        [box] = tree.xpath("//section[@class='portal-subscribe']")
         assert box.xpath("./h2/text()"), page
         hrefs = box.xpath(".//a/@href")
         assert SITE_URL + prefix + "magazine/rss.xml" in hrefs, page
@@ -317,4 +317,4 @@ def test_home_and_article_pages_offer_to_subscribe(site):
         assert "Google" in box.xpath("string(.//small)"), page
         for href in hrefs:
             assert _local(site, href.replace("webcal://", "https://")).is_file(), href
-    assert not html.parse(str(site.site / "contact/index.html")).xpath("//aside[@class='portal-subscribe']")
+    assert not html.parse(str(site.site / "contact/index.html")).xpath("//section[@class='portal-subscribe']")
