@@ -58,6 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files = files_.language_files(files, config, build.plan, build.lang)
     if build.render_cache:
         files = build.render_cache.files_ready(files, config, build)
+        outputs.leave_unchanged_files(files, build)  # unchanged #UpConf feeds and calendars: not written again
     return files
 
 
@@ -105,6 +106,10 @@ def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     cache = state.state_of(config).render_cache
     return cache.output(output, page) if cache else output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return outputs.unchanged_template(output_content, template_name, state.state_of(config))
 
 
 def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

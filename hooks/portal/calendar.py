@@ -1,9 +1,19 @@
 """#UpConf as iCalendar (RFC 5545): a subscription calendar per language and one file per conference.
 
-UIDs come from the conference id, SEQUENCE from its ``revision``, DTSTAMP from
-its ``announced`` date: nothing depends on the build's clock, and a calendar
-app updates an event in place when its revision goes up (a cancellation keeps
-the UID and becomes STATUS:CANCELLED).
+UIDs come from the conference id, SEQUENCE from its ``revision``, CREATED from
+its ``announced`` date, DTSTAMP and LAST-MODIFIED from its latest revision
+(``Conference.modified``: ``updated:`` or, without it, derived from
+``announced`` and ``revision``): nothing depends on the build's clock, and a
+calendar app updates an event in place when its revision goes up (a
+cancellation keeps the UID and becomes STATUS:CANCELLED).
+
+STATUS: a postponed conference with a new date (``new_start``/``new_end``)
+takes place at that date: the new date is firm, so CONFIRMED (the event moves
+there); without a new date it is TENTATIVE.
+
+The subscription calendar names itself for apps (RFC 7986 NAME, DESCRIPTION,
+REFRESH-INTERVAL, SOURCE, URL; and X-WR-CALNAME, X-WR-CALDESC,
+X-PUBLISHED-TTL, which Apple Calendar and Outlook read).
 """
 
 from __future__ import annotations
@@ -14,7 +24,9 @@ from typing import TYPE_CHECKING
 
 from . import l10n
 from .conferences import FORMATS, Conference
-from .conference_views import place
+from .conference_views import CALENDAR, moment
+from .feeds import status_line, status_title, where
+from .languages import language
 from .site import Site
 from .urls import absolute, page_path
 
@@ -25,6 +37,8 @@ if TYPE_CHECKING:
 UID_DOMAIN = "upconf.groupe-sos.org"
 PRODID = "-//Groupe SOS//culture-portal UpConf//FR"
 _STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+#: How often a subscribed app should look for changes (RFC 7986 REFRESH-INTERVAL, X-PUBLISHED-TTL).
+REFRESH = dt.timedelta(hours=12)
 
 
 def _ical() -> ModuleType:
@@ -63,34 +77,58 @@ def paris_timezone() -> Timezone:
     return zone
 
 
+def status(conference: Conference) -> str:
+    """STATUS: a postponed conference with its new date is CONFIRMED at that date, TENTATIVE without one."""
+    if conference.status == "postponed" and conference.new_start and conference.new_end:
+        return "CONFIRMED"
+    return _STATUS[conference.status]
+
+
 def event(site: Site, conference: Conference, lang: str) -> Event:
     """The VEVENT of a conference in one language."""
     start, end = conference.when
     url = absolute(site.translations.root_url, page_path(conference.src_uri, lang))
-    title = conference.title[lang]
-    if conference.status != "scheduled":
-        title = f"{l10n.text(lang, 'upconf.' + conference.status)} : {title}" if lang == "fr" else \
-            f"{l10n.text(lang, 'upconf.' + conference.status)}: {title}"
+    modified = conference.modified.astimezone(dt.timezone.utc)
     item = _ical().Event()
     item.add("uid", uid(conference))
-    item.add("dtstamp", conference.announced.astimezone(dt.timezone.utc))
+    item.add("dtstamp", modified)
+    item.add("created", conference.announced.astimezone(dt.timezone.utc))
+    item.add("last-modified", modified)
     item.add("sequence", conference.revision)
-    item.add("summary", title)
+    item.add("summary", status_title(conference, lang))
     item.add("dtstart", start)
     item.add("dtend", end)
-    item.add("status", _STATUS[conference.status])
+    item.add("status", status(conference))
     item.add("url", url)
-    where = place(conference, lang)
-    if where:
-        item.add("location", where)
-    lines = [conference.summary[lang], "", f"{FORMATS[conference.format][lang]}"]
-    if conference.registration and conference.status == "scheduled":
-        lines.append(f"{l10n.text(lang, 'upconf.register')} : {conference.registration}" if lang == "fr"
-                     else f"{l10n.text(lang, 'upconf.register')}: {conference.registration}")
-    lines.append(url)
-    item.add("description", "\n".join(lines))
+    location = where(conference, lang)
+    if location:
+        item.add("location", location)
+    item.add("description", description(conference, lang, url))
     item.add("categories", [FORMATS[conference.format][lang]])
     return item
+
+
+def description(conference: Conference, lang: str, url: str) -> str:
+    """DESCRIPTION: what a calendar app shows under the title, as plain lines."""
+    colon = " : " if lang == "fr" else ": "
+    when = moment(*conference.when, lang)
+    lines = [line for line in (status_line(conference, lang),) if line]
+    lines += [conference.summary[lang], ""]
+    lines.append(l10n.text(lang, "upconf.when") + colon
+                 + l10n.text(lang, "upconf.feed_when", date=when.date, time=when.time, zone=when.zone))
+    place = where(conference, lang)
+    if place:
+        lines.append(l10n.text(lang, "upconf.where") + colon + place)
+    lines.append(l10n.text(lang, "upconf.format") + colon + FORMATS[conference.format][lang])
+    if conference.speakers:
+        names = ", ".join(f"{s.name} ({s.role[lang]})" if s.role else s.name for s in conference.speakers)
+        lines.append(l10n.text(lang, "upconf.speakers") + colon + names)
+    if isinstance(conference.online, str) and conference.status != "cancelled":
+        lines.append(l10n.text(lang, "upconf.online_at", url=conference.online))
+    if conference.registration and conference.status == "scheduled":
+        lines.append(l10n.text(lang, "upconf.register") + colon + conference.registration)
+    lines += ["", l10n.text(lang, "upconf.page", url=url)]
+    return "\n".join(lines)
 
 
 def _calendar(lang: str, name: str) -> Calendar:
@@ -107,7 +145,22 @@ def _calendar(lang: str, name: str) -> Calendar:
 
 def subscription(site: Site, lang: str) -> bytes:
     """Every conference in one calendar, for calendar apps to subscribe to (ordered by start)."""
-    calendar = _calendar(lang, l10n.text(lang, "upconf.calendar_name"))
+    from .conference_views import HOME
+
+    name = l10n.text(lang, "upconf.calendar_name")
+    about = l10n.text(lang, "upconf.calendar_description")
+    base = site.translations.root_url
+    prefix = language(lang).prefix
+    calendar = _calendar(lang, name)
+    calendar.add("name", name)
+    calendar.add("description", about)
+    calendar.add("x-wr-caldesc", about)
+    calendar.add("url", absolute(base, prefix + HOME.removesuffix("index.md")), parameters={"VALUE": "URI"})
+    calendar.add("source", absolute(base, prefix + CALENDAR), parameters={"VALUE": "URI"})
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", _ical().vDuration(REFRESH))
+    if site.conferences:
+        calendar.add("last-modified", max(c.modified for c in site.conferences).astimezone(dt.timezone.utc))
     for conference in sorted(site.conferences, key=lambda c: (c.start, c.id)):
         calendar.add_component(event(site, conference, lang))
     return calendar.to_ical()

@@ -21,7 +21,7 @@ from .yamlsource import SourceError, read_data_file
 
 CONFERENCE_KEYS = ("title", "summary", "description", "start", "end", "format", "venue", "online", "speakers",
                    "registration", "status", "new_start", "new_end", "announced", "revision", "structures", "tags",
-                   "image")
+                   "image", "updated")
 VENUE_KEYS = ("name", "address", "city")
 SPEAKER_KEYS = ("name", "role", "link")
 STATUSES = ("scheduled", "cancelled", "postponed")
@@ -72,6 +72,19 @@ class Conference:
     structures: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     image: ContentImage | None = None
+    updated: dt.datetime | None = None  #: when the latest revision was published (optional)
+
+    @property
+    def modified(self) -> dt.datetime:
+        """When the latest revision was published, for feeds' ``updated`` and calendars' DTSTAMP/LAST-MODIFIED.
+
+        ``updated:`` when given; otherwise the announcement, plus one second per
+        revision: still a date from the content (never the build's clock), and a
+        new revision always reads as newer to a feed reader or a calendar app.
+        """
+        if self.updated is not None:
+            return self.updated
+        return self.announced + dt.timedelta(seconds=self.revision)
 
     @property
     def when(self) -> tuple[dt.datetime, dt.datetime]:
@@ -151,10 +164,14 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
     structures = fields.keys("structures", structure_slugs, "structures/")
     tags = fields.keys("tags", tag_keys, "magazine/tags.yml")
     image = read_image(fields, "image", path.parent, repo_root)
+    updated = fields.moment("updated", required=False)
+    if updated and announced and updated < announced:
+        fields.problem("updated", "is before 'announced'", "give the date of the latest change")
     if len(problems) > before or not (title and summary and description and start and end and format_ and announced):
         return None
     return Conference(path.stem, source, title, summary, description, start, end, format_, announced, venue, online,
-                      speakers, registration, status, new_start, new_end, revision, structures, tags, image)
+                      speakers, registration, status, new_start, new_end, revision, structures, tags, image,
+                      updated)
 
 
 def _venue(fields: Fields) -> Venue | None:

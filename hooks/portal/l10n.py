@@ -139,6 +139,23 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.feed_title": "respect, le magazine : les articles en français",
         "magazine.feed_tag_title": "respect, le magazine : {name}",
         "magazine.feed_description": "Les nouveaux articles du magazine respect, publié par le secteur culture du Groupe SOS.",
+        # Feeds, calendars and the subscribe box (issue 15).
+        "upconf.feed_author": "Secteur culture du Groupe SOS",
+        "upconf.feed_when": "{date}, {time}, {zone}",
+        "upconf.postponed_to": "Reportée au {date}",
+        "upconf.status_line.cancelled": "Annulée : cette conférence n’aura pas lieu.",
+        "upconf.status_line.postponed": "Reportée : la nouvelle date sera annoncée.",
+        "upconf.status_line.postponed_to": "Reportée au {date}, {time} (date initiale : {original}).",
+        "upconf.calendar_description": "Les conférences #UpConf du secteur culture du Groupe SOS : débats, échanges "
+        "d’idées et expériences collectives, mis à jour à chaque changement.",
+        "upconf.online_at": "En ligne : {url}",
+        "upconf.page": "Page de la conférence : {url}",
+        "subscribe.title": "S’abonner",
+        "subscribe.magazine": "Le magazine (RSS)",
+        "subscribe.magazine_atom": "Atom",
+        "subscribe.magazine_json": "JSON Feed",
+        "subscribe.calendar": "L’agenda #UpConf (webcal)",
+        "subscribe.google": "Google Agenda sur le Web : « Autres agendas » → « À partir de l’URL », puis collez :",
     },
     "en": {
         "site.name": "Culture · Groupe SOS",
@@ -266,6 +283,23 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.feed_title": "respect magazine: articles in English",
         "magazine.feed_tag_title": "respect magazine: {name}",
         "magazine.feed_description": "New articles of respect magazine, published by the culture sector of Groupe SOS.",
+        # Feeds, calendars and the subscribe box (issue 15).
+        "upconf.feed_author": "Groupe SOS culture sector",
+        "upconf.feed_when": "{date}, {time}, {zone}",
+        "upconf.postponed_to": "Postponed to {date}",
+        "upconf.status_line.cancelled": "Cancelled: this conference will not take place.",
+        "upconf.status_line.postponed": "Postponed: the new date will be announced.",
+        "upconf.status_line.postponed_to": "Postponed to {date}, {time} (originally {original}).",
+        "upconf.calendar_description": "The #UpConf conferences of the Groupe SOS culture sector: debates, exchanges "
+        "of ideas and collective experiences, updated with every change.",
+        "upconf.online_at": "Online: {url}",
+        "upconf.page": "Conference page: {url}",
+        "subscribe.title": "Subscribe",
+        "subscribe.magazine": "The magazine (RSS)",
+        "subscribe.magazine_atom": "Atom",
+        "subscribe.magazine_json": "JSON Feed",
+        "subscribe.calendar": "The #UpConf calendar (webcal)",
+        "subscribe.google": "Google Calendar on the web: “Other calendars” → “From URL”, then paste:",
     },
 }
 

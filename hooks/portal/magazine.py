@@ -47,6 +47,11 @@ class Author:
     bio: dict[str, str]
     collective: bool = False
     photo: ContentImage | None = None
+    names: dict[str, str] | None = None  #: the name per language, when authors.yml gives one ({fr: …, en: …})
+
+    def display_name(self, lang: str) -> str:
+        """The name readers of ``lang`` see (a collective such as 'La rédaction' is translated)."""
+        return (self.names or {}).get(lang, self.name)
 
 
 @dataclass(frozen=True)
@@ -197,12 +202,14 @@ def _load_authors(path: Path, repo_root: Path, problems: list[Problem]) -> dict[
             continue
         before = len(problems)
         fields.unknown_keys(AUTHOR_KEYS)
-        name = fields.text("name")
+        # 'name' is one text, or one per language (a collective's name is translated).
+        names = fields.localized("name") if isinstance(doc.data[key].get("name"), dict) else None
+        name = names[LANGUAGES[0]] if names else fields.text("name")
         bio = fields.localized("bio")
         collective = fields.boolean("collective")
         photo = read_image(fields, "photo", path.parent, repo_root)
         if len(problems) == before and name and bio:
-            authors[key] = Author(key, name, bio, collective, photo)
+            authors[key] = Author(key, name, bio, collective, photo, names)
     return authors
 
 

@@ -104,6 +104,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"'(.+)' is an alias of (.+)", r"« \1 » est un ancien slug de \2"),
     (r"'(.+)' is already the address of a generated page", r"« \1 » est déjà l’adresse d’une page générée"),
     (r"'(.+)' is already the address of (.+)", r"« \1 » est déjà l’adresse de \2"),
+    (r"is before 'announced'", "est antérieur à « announced »"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -177,6 +178,7 @@ _HINTS: list[tuple[str, str]] = [
     (r"an alias never takes another article's address; remove it",
      "un ancien slug ne prend jamais l’adresse d’un autre article ; retirez-le"),
     (r"give this one another file name or slug", "donnez à celui-ci un autre nom de fichier ou slug"),
+    (r"give the date of the latest change", "indiquez la date du dernier changement"),
 ]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import l10n
+from .feeds import json_feed_file
 from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
@@ -23,6 +24,7 @@ from .magazine_views import card
 from .search import search_section
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
+from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
@@ -91,6 +93,7 @@ class PageView:
     draft: bool = False
     search_section: str = ""  #: the section of the search results it appears in; '' when not indexed
     site_root: str = "/"  #: the path of the whole site's root (both languages), where the search index lives
+    subscribe: SubscribeView | None = None  #: the "Subscribe" box (home page and articles)
 
 
 def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
@@ -121,6 +124,8 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
         search_section=search_section(lang, planned.view if planned else None, planned is not None),
         site_root=urlsplit(translations.root_url).path or "/",
+        subscribe=subscribe_view(site, lang) if is_home or (planned and hasattr(planned.view, "published_iso"))
+        else None,
     )
 
 
@@ -158,12 +163,16 @@ def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: s
     prefix = language(lang).prefix
     title = l10n.text(lang, "magazine.feed_title")
     links = [FeedLink(title, "application/rss+xml", root + prefix + feed_file("rss", lang)),
-             FeedLink(title, "application/atom+xml", root + prefix + feed_file("atom", lang))]
+             FeedLink(title, "application/atom+xml", root + prefix + feed_file("atom", lang)),
+             FeedLink(title, "application/feed+json", root + prefix + json_feed_file(feed_file("rss", lang)))]
     for feed in page_feeds:
         url = root + prefix + feed.path
         if all(link.url != url for link in links):
             kind = "application/rss+xml" if feed.label == "RSS" else "application/atom+xml"
             links.append(FeedLink(f"{page_title} ({feed.label})", kind, url))
+            if feed.label == "RSS":  # its JSON Feed sits beside it
+                links.append(FeedLink(f"{page_title} (JSON Feed)", "application/feed+json",
+                                      root + prefix + json_feed_file(feed.path)))
     return tuple(links)
 
 
@@ -181,6 +190,7 @@ def upconf_feed_links(site: Site, lang: str) -> tuple[FeedLink, ...]:
     title = l10n.text(lang, "upconf.feed_title")
     return (FeedLink(title, "application/rss+xml", base + FEEDS["rss"]),
             FeedLink(title, "application/atom+xml", base + FEEDS["atom"]),
+            FeedLink(title, "application/feed+json", base + json_feed_file(FEEDS["rss"])),
             FeedLink(l10n.text(lang, "upconf.calendar_name"), "text/calendar", base + CALENDAR))
 
 

@@ -168,6 +168,8 @@ CASES = [
          ["content/notes.fr.md:6: portal:key-figure: unknown marker (did you mean 'key-figures'?)"]),
     Case("key figure wrong type", {"content/_data/key-figures.yml": "- id: x\n  value: beaucoup\n  label: {fr: x, en: x}\n"},
          ["content/_data/key-figures.yml:2: value: must be a whole number, not text"]),
+    Case("conference updated before its announcement", {C: CONFERENCE + "updated: 2026-01-02\n"},
+         [f"{C}:9: updated: is before 'announced' (give the date of the latest change)"]),
 ]
 
 from cases_files import FILE_CASES  # noqa: E402  (issue 14's cases: links, allow-list, addresses, file names)

@@ -172,4 +172,5 @@ def test_body_images_become_responsive_pictures(minimal_build):
     assert not list(minimal_build.site.rglob("atelier.jpg")), "the original is not published"
     assert "portal-picture-slot" not in minimal_build.read(FR_ARTICLE)
     rss = minimal_build.read("magazine/rss.xml")
-    assert "atelier-960" not in rss and f"{SITE_URL}magazine/2025/premier-article/atelier-480.webp" in rss
+    # Feeds carry the <img> (JPEG/PNG renditions, which every reader shows), not the browser's WebP <source>s.
+    assert "atelier-960" not in rss and f"{SITE_URL}magazine/2025/premier-article/atelier-480.jpg" in rss

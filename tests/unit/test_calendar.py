@@ -55,9 +55,14 @@ def test_status_sequence_and_stamp_come_from_the_content(tmp_path):
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
     assert str(cancelled["SUMMARY"]).startswith("Annulée : ")
     postponed = found["2026-05-20-reportee@upconf.groupe-sos.org"]
-    assert str(postponed["STATUS"]) == "TENTATIVE" and int(postponed["SEQUENCE"]) == 2
+    # Postponed to a firm new date: the event takes place there (CONFIRMED), its title says it moved.
+    assert str(postponed["STATUS"]) == "CONFIRMED" and int(postponed["SEQUENCE"]) == 2
+    assert str(postponed["SUMMARY"]).startswith("Reportée au jeudi 2 juillet 2026 : ")
     assert postponed["DTSTART"].dt.isoformat() == "2026-07-02T18:00:00+02:00"
-    assert postponed["DTSTAMP"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.timezone.utc)
+    # No 'updated:' in the file: announced + one second per revision, later than the announcement.
+    assert postponed["CREATED"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.timezone.utc)
+    assert postponed["DTSTAMP"].dt == postponed["LAST-MODIFIED"].dt == dt.datetime(2026, 4, 19, 22, 0, 2,
+                                                                                   tzinfo=dt.timezone.utc)
     online = found["2026-06-20-en-ligne@upconf.groupe-sos.org"]
     assert str(online["STATUS"]) == "CONFIRMED" and "https://inscription.example/en-ligne" in str(online["DESCRIPTION"])
     assert str(online["URL"]) == "https://portal.test/upconf/2026-06-20-en-ligne/"
@@ -77,3 +82,52 @@ def test_same_input_same_bytes(tmp_path):
     one = calendar.subscription(fixture_site(tmp_path / "a"), "fr")
     two = calendar.subscription(fixture_site(tmp_path / "b"), "fr")
     assert one == two
+
+
+def edited(tmp_path: Path, path: str, old: str, new: str):
+    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
+    target = tmp_path / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_site(SiteSettings(tmp_path, tmp_path / "content", "https://portal.test/",
+                                  now=dt.datetime(2026, 6, 1, tzinfo=PARIS)))
+
+
+def test_a_revision_dates_dtstamp_and_last_modified(tmp_path):
+    site = edited(tmp_path, "upconf/2026-06-20-en-ligne.yml", "announced: 2026-05-20\n",
+                  "announced: 2026-05-20\nrevision: 1\nupdated: 2026-05-28 17:00\n")
+    event = events(calendar.subscription(site, "fr"))["2026-06-20-en-ligne@upconf.groupe-sos.org"]
+    stamp = dt.datetime(2026, 5, 28, 15, 0, tzinfo=dt.timezone.utc)
+    assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt == stamp
+    assert event["CREATED"].dt == dt.datetime(2026, 5, 19, 22, 0, tzinfo=dt.timezone.utc)
+
+
+def test_postponed_without_a_new_date_stays_tentative(tmp_path):
+    site = edited(tmp_path, "upconf/2026-05-20-reportee.yml", "new_start: 2026-07-02 18:00\nnew_end: 2026-07-02 19:30\n",
+                  "")
+    event = events(calendar.subscription(site, "en"))["2026-05-20-reportee@upconf.groupe-sos.org"]
+    assert str(event["STATUS"]) == "TENTATIVE" and str(event["SUMMARY"]) == "Postponed: A postponed conference"
+    assert str(event["DESCRIPTION"]).startswith("Postponed: the new date will be announced.")
+
+
+def test_location_gives_the_street_address_and_description_reads_well(tmp_path):
+    site = edited(tmp_path, "upconf/2026-03-26-avant-le-changement.yml", "venue: {name: Salle Alpha, city: Lyon}",
+                  "venue: {name: Salle Alpha, address: 12 rue de l’Essai, city: Lyon}")
+    event = events(calendar.single(site, site.conferences[0], "en"))["2026-03-26-avant-le-changement@upconf.groupe-sos.org"]
+    assert str(event["LOCATION"]) == "Salle Alpha, 12 rue de l’Essai, Lyon"
+    lines = str(event["DESCRIPTION"]).split("\n")
+    assert "When: Thursday, March 26, 2026, 6:30\u202fPM – 8:00\u202fPM, Paris time (UTC+01:00)" in lines
+    assert "Speakers: Équipe d’essai (Test collective)" in lines
+    assert lines[-1] == "Conference page: https://portal.test/en/upconf/2026-03-26-avant-le-changement/"
+
+
+def test_subscription_calendar_names_itself(tmp_path):
+    parsed = icalendar.Calendar.from_ical(calendar.subscription(fixture_site(tmp_path), "en"))
+    assert str(parsed["NAME"]) == str(parsed["X-WR-CALNAME"]) == "#UpConf (Groupe SOS)"
+    assert str(parsed["DESCRIPTION"]).startswith("The #UpConf conferences")
+    assert parsed["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert parsed["REFRESH-INTERVAL"].dt == dt.timedelta(hours=12)
+    assert str(parsed["SOURCE"]) == "https://portal.test/en/upconf/upconf.ics"
+    assert str(parsed["URL"]) == "https://portal.test/en/upconf/"
+    assert "X-PUBLISHED-TTL" in parsed

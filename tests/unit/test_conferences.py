@@ -77,3 +77,15 @@ def test_postponed_conference_takes_place_at_its_new_date(tmp_path):
     assert problems == []
     assert conference.when[0].isoformat() == "2026-04-09T18:30:00+02:00"
     assert conference.is_upcoming(dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc))
+
+
+def test_updated_dates_the_latest_revision(tmp_path):
+    revised = GOOD + "revision: 2\nupdated: 2026-03-10 09:30\n"
+    [conference], problems = load(tmp_path / "a", {"upconf/2026-03-26-debat.yml": revised})
+    assert problems == [] and conference.modified.isoformat() == "2026-03-10T09:30:00+01:00"
+    # Without 'updated', a new revision still reads as newer (one second per revision), from the content only.
+    [plain], _ = load(tmp_path / "b", {"upconf/2026-03-26-debat.yml": GOOD + "revision: 2\n"})
+    assert plain.modified - plain.announced == dt.timedelta(seconds=2)
+    _, problems = load(tmp_path / "c", {"upconf/2026-03-26-debat.yml": GOOD + "updated: 2026-02-01\n"})
+    assert problems == ["upconf/2026-03-26-debat.yml:9: updated: is before 'announced' "
+                        "(give the date of the latest change)"]

@@ -132,3 +132,21 @@ def test_reading_time_and_excerpt():
     assert reading_minutes("mot " * 100) == 1 and reading_minutes("mot " * 1000) == 5
     body = "## Titre\n\nUn *premier* paragraphe\nsur deux lignes &amp; plus.\n\n- une liste\n"
     assert excerpt(body) == "Un premier paragraphe sur deux lignes & plus."
+
+
+def test_an_author_name_may_be_given_per_language(tmp_path):
+    write(tmp_path, "magazine/authors.yml", """
+        redaction:
+          name: {fr: La rédaction, en: The editorial team}
+          bio: {fr: L’équipe., en: The team.}
+        camille:
+          name: Camille Essai
+          bio: {fr: Autrice., en: Writer.}
+        """)
+    write(tmp_path, "magazine/tags.yml", "cinema: {fr: Cinéma, en: Cinema}\n")
+    magazine, problems = load_magazine(tmp_path / "magazine", tmp_path, set())
+    assert problems == []
+    assert [magazine.authors["redaction"].display_name(lang) for lang in ("fr", "en")] == [
+        "La rédaction", "The editorial team"]
+    assert magazine.authors["redaction"].name == "La rédaction"
+    assert magazine.authors["camille"].display_name("en") == "Camille Essai"
