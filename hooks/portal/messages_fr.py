@@ -98,6 +98,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"a file of (.+)/ must be directly in (.+)/", r"un fichier de \1/ doit être directement dans \2/"),
     (r"'(.+)/' is where generated pages go", r"« \1/ » est l’adresse de pages générées"),
     (r"'(.+)/' is where the build writes the theme's files", r"« \1/ » est l’endroit où le site écrit les fichiers du thème"),
+    (r"'pagefind/' is where the build writes the search index", "« pagefind/ » est l’endroit où le site écrit l’index de recherche"),
     (r"'(.+)' gives the same URL as (.+)", r"« \1 » donne la même URL que \2"),
     (r"'(.+)' is the address of the year's listing", r"« \1 » est l’adresse de la liste de l’année"),
     (r"'(.+)' is the address of (.+)", r"« \1 » est l’adresse de \2"),

@@ -34,7 +34,7 @@ TEMPLATES = ("home.html",)
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 #: First URL segments the build writes itself: generated sections, the theme's and the search's files.
 GENERATED_SECTIONS = ("structures", "magazine", "upconf")
-BUILD_FOLDERS = ("assets", "search")
+BUILD_FOLDERS = ("assets", "pagefind")  #: pagefind: the search index (portal_mkdocs.search)
 BODY_SIZES = "(min-width: 76em) 45rem, 100vw"  #: as an article body's pictures: the text column's width
 
 
@@ -170,6 +170,8 @@ def _takes_a_build_address(page: HandPage, problems: list[Problem]) -> bool:
         message = f"'{top}/' is where generated pages go"
     elif top in LANGUAGES:
         message = f"'{top}/' is reserved for the {top} build"
+    elif top == "pagefind":
+        message = "'pagefind/' is where the build writes the search index"
     else:
         message = f"'{top}/' is where the build writes the theme's files"
     problems.append(Problem(page.source, page.slug_line, "slug" if page.slug_line else "", message, hint))

@@ -138,6 +138,9 @@ FILE_CASES = [
     Case("page named assets", {"content/assets.fr.md": PAGE},
          ["content/assets.fr.md: 'assets/' is where the build writes the theme's files "
           "(rename the file, or give the page a 'slug:')"]),
+    Case("page slug pagefind", {N: PAGE_WITH_SLUG.format(slug="pagefind")},
+         [f"{N}:4: slug: 'pagefind/' is where the build writes the search index (choose another slug)"],
+         ["notes/index.html"]),
     Case("page folder and page file with one address", {"content/equipe/index.fr.md": PAGE},
          ["content/equipe/index.fr.md: gives the same URL as content/equipe.fr.md (rename one of the two files)"]),
     Case("page slug takes another page's address", {"content/aaa.fr.md": PAGE_WITH_SLUG.format(slug="equipe")},
