@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .fields import Fields
+from .fields import Fields, control_problems
 from .languages import LANGUAGES, reserved_prefix, split_language_suffix
 from .problems import Problem
 from .yamlsource import SourceError, read_text, split_front_matter
@@ -71,13 +71,15 @@ def _read_page(path: Path, source: str, key: str, lang: str, problems: list[Prob
     try:
         front = split_front_matter(read_text(path.read_bytes()))
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
+        problems.append(error.problem(source))
         return None
     if not isinstance(front.meta.data, dict):
         problems.append(Problem(source, 2, "", "the front matter must be a mapping of 'key: value' lines"))
         return None
     before = len(problems)
     fields = Fields(source, front.meta, problems)
+    fields.controls()
+    problems += control_problems(source, front.body_controls, "body")
     fields.unknown_keys(PAGE_KEYS)
     title = fields.text("title", max_length=120)
     description = fields.text("description", max_length=200)
