@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shortcodes
+from .languages import LANGUAGES
+from .sanitise import markdown_problems
 from .problems import Problem, sorted_problems
 from .site import Site, SiteSettings, load_site
 from .yamlsource import SourceError, read_text, split_front_matter
@@ -41,7 +43,7 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     """Load and validate every content file; keep the problems of ``paths`` (files or folders) if given."""
     settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
     site = load_site(settings)
-    problems = list(site.problems) + _marker_problems(site)
+    problems = list(site.problems) + _marker_problems(site) + _html_problems(site)
     if paths:
         wanted = [p.rstrip("/") for p in paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
@@ -55,6 +57,35 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     counts = {"pages": len(site.pages), "structures": len(site.structures), "articles": len(site.magazine.articles),
               "conferences": len(site.conferences) + len(site.unannounced)}
     return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts)
+
+
+def _html_problems(site: Site) -> list[Problem]:
+    """What the build's sanitising would remove from each body and Markdown field (see portal.sanitise)."""
+    problems: list[Problem] = []
+    root = site.settings.repo_root
+    for article in site.magazine.articles:
+        problems += markdown_problems(article.body, article.source, "body", article.body, article.body_line)
+    for page in site.pages:
+        try:
+            front = split_front_matter(read_text((root / page.source).read_bytes()))
+        except (OSError, SourceError):
+            continue  # already reported by the loader
+        problems += markdown_problems(front.body, page.source, "body", front.body, front.body_line)
+    fields = [(s.source, "description", s.description) for s in site.structures]
+    fields += [(c.source, "description", c.description) for c in (*site.conferences, *site.unannounced)]
+    fields += [("magazine/issues.yml", "editorial", i.editorial) for i in site.magazine.issues.values()]
+    for source, name, texts in fields:
+        for lang in LANGUAGES:
+            if texts[lang]:
+                problems += markdown_problems(texts[lang], source, f"{name}.{lang}", _file_text(root / source), 1)
+    return problems
+
+
+def _file_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
 
 
 def _marker_problems(site: Site) -> list[Problem]:

@@ -261,3 +261,19 @@ _HINTS[:0] = [
      "ajoutez « : » après la clé, ou indentez la ligne si elle continue le texte du dessus"),
     (r"indent the list under its key", "indentez la liste sous sa clé"),
 ]
+
+# -- HTML removed by the allow-list (portal.sanitise) ----------------------------------------------
+_MESSAGES[:0] = [
+    (r"HTML element <(.+)> removed", r"élément HTML <\1> retiré"),
+    (r"HTML attribute '(.+)' removed from <(.+)>", r"attribut HTML « \1 » retiré de <\2>"),
+    (r"link to '(.+)' removed", r"lien vers « \1 » retiré"),
+    (r"image from another site removed: '(.+)'", r"image d’un autre site retirée : « \1 »"),
+]
+_HINTS[:0] = [
+    (r"write Markdown: raw HTML is limited to the list in the editors' guide",
+     "écrivez en Markdown : le HTML brut se limite à la liste du guide des éditeurs"),
+    (r"links go to http, https or mailto addresses, or to pages and files of the site",
+     "un lien mène à une adresse http, https ou mailto, ou à une page ou un fichier du site"),
+    (r"put the image file next to the text: a reader's browser must not call another site",
+     "mettez le fichier image à côté du texte : le navigateur d’un lecteur ne doit appeler aucun autre site"),
+]
