@@ -167,3 +167,7 @@ CASES = [
     Case("key figure wrong type", {"content/_data/key-figures.yml": "- id: x\n  value: beaucoup\n  label: {fr: x, en: x}\n"},
          ["content/_data/key-figures.yml:2: value: must be a whole number, not text"]),
 ]
+
+from cases_text import TEXT_CASES  # noqa: E402
+
+CASES += TEXT_CASES
