@@ -263,9 +263,13 @@ class Fields:
 
 
 def control_problems(source: str, controls: list[Control] | tuple[Control, ...], field: str = "") -> list[Problem]:
-    """One problem per control character and line: '…: invisible control character U+000B; remove it'."""
+    """One problem per line and field, naming its first control character: '…: invisible control character
+    U+000B; remove it' (the next one, if any, is named once that one is gone)."""
     problems = []
+    first: dict[tuple[int, Hashable], Control] = {}
     for control in sorted(set(controls)):
+        first.setdefault((control.line, control.path), control)
+    for control in first.values():
         hint = ("written as a backslash escape in the quoted text: remove the escape" if control.escaped else
                 "text pasted from a word processor often brings one: retype that spot")
         problems.append(Problem(source, control.line, field or field_name(control.path),
