@@ -277,3 +277,4 @@ _HINTS[:0] = [
     (r"put the image file next to the text: a reader's browser must not call another site",
      "mettez le fichier image à côté du texte : le navigateur d’un lecteur ne doit appeler aucun autre site"),
 ]
+_HINTS[:0] = [(r"name it like '(.+)' or '(.+)'", r"nommez-le comme « \1 » ou « \2 »")]
