@@ -137,6 +137,38 @@ def _only_allowed_style(style: str) -> bool:
     return all(p in _STYLE_PROPERTIES for p in properties)
 
 
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS), clean_content_tags=set(_CONTENT_TAGS),
+    attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    attribute_filter=_attribute_filter, url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+    filter_style_properties=set(_STYLE_PROPERTIES))
+
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _plainly_allowed(html: str) -> bool:
+    """A quick look: True when every tag, attribute and address is plainly on the list (the usual page),
+    so the slower, thorough look that names what is removed can be skipped. False means 'look closer'."""
+    html = _COMMENT.sub("", html)
+    tags = 0
+    for found in _TAG.finditer(html):
+        tags += 1
+        name = found.group(2).lower()
+        if name not in ALLOWED_TAGS:
+            return False
+        allowed = GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(name, frozenset())
+        for attribute in _ATTRIBUTE.finditer(found.group(3)):
+            key, value = attribute.group(1).lower(), (attribute.group(2) or "").strip("\"'")
+            if key not in allowed or key == "style" and not _only_allowed_style(value):
+                return False
+            if key in _URL_ATTRIBUTES and ("&" in value or _scheme(value) not in (None, *URL_SCHEMES)
+                                           or name == "img" and _is_remote(value)):
+                return False
+    return tags == html.count("<")  # no '<' that the quick look did not read
+
+
 def clean(html: str, keep: Sequence[str] = ()) -> tuple[str, list[Removed]]:
     """``html`` with only what the allow-list accepts, and what was removed (each thing once).
 
@@ -147,17 +179,16 @@ def clean(html: str, keep: Sequence[str] = ()) -> tuple[str, list[Removed]]:
         token = f"\ue000portal-keep-{number}\ue000"  # text of the Private Use Area: nh3 leaves it alone
         html = html.replace(block, token)
         kept.append(block)
-    finder = _Finder()
-    finder.feed(html)
-    finder.close()
-    cleaned = nh3.clean(
-        html, tags=set(ALLOWED_TAGS), clean_content_tags=set(_CONTENT_TAGS),
-        attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
-        attribute_filter=_attribute_filter, url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
-        filter_style_properties=set(_STYLE_PROPERTIES))
+    removed: list[Removed] = []
+    if not _plainly_allowed(html):
+        finder = _Finder()
+        finder.feed(html)
+        finder.close()
+        removed = finder.removed
+    cleaned = _CLEANER.clean(html)
     for number, block in enumerate(kept):
         cleaned = cleaned.replace(f"\ue000portal-keep-{number}\ue000", block)
-    return cleaned, list(dict.fromkeys(finder.removed))
+    return cleaned, list(dict.fromkeys(removed))
 
 
 def located(removed: Sequence[Removed], source: str, field: str, text: str, first_line: int) -> list[Problem]:
