@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .fields import SLUG, Broken, Fields, control_problems
 from .images import ContentImage, check_image_file, read_cover, read_image
@@ -175,7 +176,11 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
 # YAML syntax error, is left out alone, and what names it is told so (``Broken``). Its problems lead
 # the report, since they explain the others.
 
-def _registry(load, path: Path, repo_root: Path, problems: list[Problem]):  # type: ignore[no-untyped-def]
+_Entries = TypeVar("_Entries")
+
+
+def _registry(load: Callable[[Path, str, Path, list[Problem]], tuple[_Entries, Broken]], path: Path, repo_root: Path,
+              problems: list[Problem]) -> tuple[_Entries, Broken]:
     """Run one registry's loader; its problems are marked to lead the report."""
     source = path.relative_to(repo_root).as_posix()
     before = len(problems)
