@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from .clock import local
 from .languages import LANGUAGES
 from .problems import Problem, did_you_mean
-from .yamlsource import Control, Document
+from .yamlsource import Control, Document, ordered
 
 PLACEHOLDER = "TO FILL"  #: what `portal new` writes where an editor must write
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -267,7 +267,7 @@ def control_problems(source: str, controls: list[Control] | tuple[Control, ...],
     U+000B; remove it' (the next one, if any, is named once that one is gone)."""
     problems = []
     first: dict[tuple[int, Hashable], Control] = {}
-    for control in sorted(set(controls)):
+    for control in ordered(controls):
         first.setdefault((control.line, control.path), control)
     for control in first.values():
         hint = ("written as a backslash escape in the quoted text: remove the escape" if control.escaped else

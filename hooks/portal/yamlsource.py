@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
+import bisect
 import re
+from typing import Any
 
 import yaml
 
@@ -55,17 +55,28 @@ def _code(char: str) -> str:
 def strip_controls(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """``text`` without control characters, and the (line, column, code) of each, as in the text returned.
 
-    Line feeds are never removed, so lines stay the editor's lines.
+    Line feeds are never removed, so lines stay the editor's lines. One pass: a file full of them
+    costs no more than a file without.
     """
     if not CONTROL.search(text):
         return text, []
     found: list[tuple[int, int, str]] = []
+    line, line_start, scanned, on_line = 1, 0, 0, 0
     for match in CONTROL.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line = text.count("\n", 0, match.start()) + 1
-        earlier_on_line = sum(1 for f in found if f[0] == line)
-        found.append((line, match.start() - line_start - earlier_on_line, _code(match.group())))
+        breaks = text.count("\n", scanned, match.start())
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", scanned, match.start()) + 1
+            on_line = 0
+        scanned = match.start()
+        found.append((line, match.start() - line_start - on_line, _code(match.group())))
+        on_line += 1
     return CONTROL.sub("", text), found
+
+
+def ordered(controls: list[Control] | tuple[Control, ...]) -> tuple[Control, ...]:
+    """Controls once each, by line (key paths may mix numbers and names, so they are compared as text)."""
+    return tuple(sorted(set(controls), key=lambda c: (c.line, c.code, repr(c.path), c.escaped)))
 
 
 class SourceError(Exception):
@@ -115,7 +126,7 @@ class _Builder(yaml.constructor.SafeConstructor):
         self.controls: list[Control] = []
         self.nodes = 0
 
-    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, path: Path_ | None = (), depth: int = 0) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise SourceError(f"more than {MAX_NODES} values (are aliases repeated?)")
@@ -127,7 +138,8 @@ class _Builder(yaml.constructor.SafeConstructor):
             result: dict[Any, Any] = {}
             self.flatten_mapping(node)  # resolves '<<' merge keys safely
             for key_node, value_node in node.value:
-                key = self.build(key_node, None, depth + 1)
+                # A plain key's control characters are recorded below, at the key's own path.
+                key = self.build(key_node, None if isinstance(key_node, yaml.ScalarNode) else path, depth + 1)
                 if not isinstance(key, Hashable):
                     raise SourceError("a key must be a plain value", self._line(key_node))
                 if isinstance(key, str) and CONTROL.search(key):
@@ -163,15 +175,20 @@ class _Builder(yaml.constructor.SafeConstructor):
             self.controls.append(Control(self._line(node), _code(char), path, escaped=True))
         return CONTROL.sub("", text)
 
-    def place_literal(self, line: int, column: int, code: str) -> Control:
-        """A control character typed in the file at (line, column): it belongs to the value written there."""
-        before = [(mark, path) for path, mark in self.marks.items() if mark <= (line, column)]
-        if before:
-            path = max(before, key=lambda item: (item[0], len(item[1])))[1]
-        else:  # before the first key (a comment): it goes with the first entry
-            firsts = sorted((mark, path) for path, mark in self.marks.items() if len(path) == 1)
-            path = firsts[0][1] if firsts else ()
-        return Control(line, code, path)
+    def place_literals(self, literal: list[tuple[int, int, str]]) -> list[Control]:
+        """Controls typed in the file at (line, column): each belongs to the value written there, that is
+        the deepest key that starts last before it (one before the first key goes with the first entry)."""
+        if not literal:
+            return []
+        # By position, the deeper key last among keys at the same place: the last one not after a control wins.
+        keys = sorted(((mark[0], mark[1], len(path)), index) for index, (path, mark) in enumerate(self.marks.items()))
+        paths = list(self.marks)
+        first = next((paths[i] for _, i in keys if len(paths[i]) == 1), ())
+        controls = []
+        for line, column, code in literal:
+            at = bisect.bisect_right(keys, ((line, column, MAX_DEPTH + 1), len(paths)))
+            controls.append(Control(line, code, paths[keys[at - 1][1]] if at else first))
+        return controls
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
@@ -217,7 +234,7 @@ def load_yaml(text: str, line_offset: int = 0,
         raise SourceError(f"YAML error: {error}") from None
     if node is None:
         return Document(data=None, first_line=1 + line_offset,
-                        controls=tuple(sorted(set(Control(line, code) for line, _, code in literal))))
+                        controls=ordered([Control(line, code) for line, _, code in literal]))
     builder = _Builder(line_offset)
     try:
         data = builder.build(node)
@@ -226,9 +243,9 @@ def load_yaml(text: str, line_offset: int = 0,
         raise SourceError(f"invalid value: {error.problem}", line) from None
     except RecursionError:
         raise SourceError(f"nesting deeper than {MAX_DEPTH} levels") from None
-    controls = builder.controls + [builder.place_literal(*found) for found in literal]
+    controls = builder.controls + builder.place_literals(literal)
     return Document(data=data, lines=builder.lines, first_line=1 + line_offset,
-                    controls=tuple(sorted(set(controls))))
+                    controls=ordered(controls))
 
 
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)\s*:\s+(?P<value>.*?)\s*$")
@@ -348,7 +365,7 @@ def read_registry(path: Path, kind: type = dict) -> tuple[Document, list[tuple[S
             lines.setdefault(moved, line)
         controls += [Control(c.line, c.code, _shifted(c.path, shift) if kind is list else c.path, c.escaped)
                      for c in part.controls]
-    return Document(data, lines, 1, tuple(sorted(set(controls)))), errors
+    return Document(data, lines, 1, ordered(controls)), errors
 
 
 def _shifted(key_path: Path_, shift: int) -> Path_:
@@ -412,4 +429,4 @@ def split_front_matter(text: str) -> FrontMatter:
 
 
 def _in_body(found: list[tuple[int, int, str]], body_line: int) -> tuple[Control, ...]:
-    return tuple(sorted({Control(line, code) for line, _, code in found if line >= body_line}))
+    return ordered([Control(line, code) for line, _, code in found if line >= body_line])

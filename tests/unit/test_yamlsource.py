@@ -141,3 +141,11 @@ def test_yaml_slips_say_what_to_do(text, line, field, message, hint):
         load_yaml(text)
     assert (error.value.line, error.value.field, error.value.message, error.value.hint) == \
         (line, field, f"YAML syntax error: {message}", hint)
+
+
+def test_a_file_full_of_control_characters_is_read_in_one_pass():
+    """20 000 keys with one each: placing them key by key would take minutes."""
+    doc = load_yaml("\n".join(f"k{i}: a\x0bb" for i in range(20_000)))
+    assert len(doc.controls) == 20_000 and doc.controls[-1] == Control(20_000, "U+000B", ("k19999",))
+    front = split_front_matter("---\ntitle: x\n---\n" + "a\x0b" * 200_000)
+    assert front.body == "a" * 200_000 and front.body_controls == (Control(4, "U+000B"),)
