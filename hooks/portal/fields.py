@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from .clock import local
 from .languages import LANGUAGES
 from .problems import Problem, did_you_mean
-from .yamlsource import Control, Document, ordered
+from .yamlsource import CONTROL, Control, Document, ordered
 
 PLACEHOLDER = "TO FILL"  #: what `portal new` writes where an editor must write
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -275,6 +275,15 @@ def control_problems(source: str, controls: list[Control] | tuple[Control, ...],
         problems.append(Problem(source, control.line, field or field_name(control.path),
                                 f"invisible control character {control.code}; remove it", hint))
     return problems
+
+
+def file_name_problem(source: str) -> Problem | None:
+    """A file whose name holds a control character: its name would reach URLs, ids and feeds."""
+    found = CONTROL.search(source)
+    if found is None:
+        return None
+    return Problem(CONTROL.sub("\ufffd", source), None, "",
+                   f"the file name holds an invisible control character U+{ord(found.group()):04X}", "rename the file")
 
 
 def field_name(path: tuple[Hashable, ...]) -> str:

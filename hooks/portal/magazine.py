@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .fields import SLUG, Broken, Fields, control_problems
+from .fields import SLUG, Broken, Fields, control_problems, file_name_problem
 from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
 from .parsed import ParsedFiles
@@ -295,6 +295,9 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
                   structure_slugs: Collection[str], parsed: ParsedFiles, broken: dict[str, Broken],
                   notes: list[Problem]) -> Article | None:
     source = path.relative_to(repo_root).as_posix()
+    if bad_name := file_name_problem(source):
+        problems.append(bad_name)
+        return None
     split = split_language_suffix(path.name)
     if split is None or split[1] not in LANGUAGES:
         problems.append(Problem(source, None, "", "the file name has no language suffix",

@@ -278,3 +278,6 @@ _HINTS[:0] = [
      "mettez le fichier image à côté du texte : le navigateur d’un lecteur ne doit appeler aucun autre site"),
 ]
 _HINTS[:0] = [(r"name it like '(.+)' or '(.+)'", r"nommez-le comme « \1 » ou « \2 »")]
+_MESSAGES[:0] = [(r"the file name holds an invisible control character (U\+[0-9A-F]{4,6})",
+                  r"le nom du fichier contient un caractère de contrôle invisible \1")]
+_HINTS[:0] = [(r"rename the file", "renommez le fichier")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .fields import Fields, control_problems
+from .fields import Fields, control_problems, file_name_problem
 from .languages import LANGUAGES, reserved_prefix, split_language_suffix
 from .problems import Problem
 from .yamlsource import SourceError, read_text, split_front_matter
@@ -68,6 +68,9 @@ def load_hand_pages(content_dir: Path, repo_root: Path) -> tuple[list[HandPage],
 
 
 def _read_page(path: Path, source: str, key: str, lang: str, problems: list[Problem]) -> HandPage | None:
+    if bad_name := file_name_problem(source):
+        problems.append(bad_name)
+        return None
     try:
         front = split_front_matter(read_text(path.read_bytes()))
     except SourceError as error:

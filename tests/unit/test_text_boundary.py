@@ -104,3 +104,18 @@ def test_every_forbidden_character_is_caught(text):
 @pytest.mark.parametrize("text", ["a\tb", "a\nb", "a\r\nb", "a\u00a0b", "a\u2028b", "é’«»", "\U0001F600"])
 def test_ordinary_characters_pass(text):
     assert not CONTROL.search(text)
+
+
+def test_a_file_name_with_a_control_character_is_refused(tmp_path):
+    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "magazine/2025/premier-article.fr.md").rename(tmp_path / "magazine/2025/premier\x0b-article.fr.md")
+    (tmp_path / "content/contact.fr.md").rename(tmp_path / "content/con\x1btact.fr.md")
+    site = load_site(SiteSettings(tmp_path, tmp_path / "content", "https://portal.test/",
+                                  now=dt.datetime(2026, 6, 1, tzinfo=PARIS)))
+    messages = [str(p) for p in site.problems]
+    assert "magazine/2025/premier\ufffd-article.fr.md: the file name holds an invisible control character U+000B " \
+           "(rename the file)" in messages
+    assert "content/con\ufffdtact.fr.md: the file name holds an invisible control character U+001B " \
+           "(rename the file)" in messages
+    assert not any(CONTROL.search(a.id + a.source) for a in site.magazine.articles)
+    assert not any(CONTROL.search(p.source + p.src_uri) for p in site.pages)
