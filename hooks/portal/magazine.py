@@ -214,7 +214,8 @@ def _entry_problems(problems: list[Problem], before: int, broken: dict[object, i
     return False
 
 
-def _load_authors(path: Path, source: str, repo_root: Path, problems: list[Problem]) -> tuple[dict[str, Author], Broken]:
+def _load_authors(path: Path, source: str, repo_root: Path,
+                  problems: list[Problem]) -> tuple[dict[str, Author], Broken]:
     entries: dict[object, int] = {}
     doc, whole = _document(path, source, problems, dict, entries)
     authors: dict[str, Author] = {}

@@ -269,7 +269,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
         return at(index, "a tab is used for indentation; indent with spaces")
     if problem == "mapping values are not allowed here":
         if found and ": " in value + " " and value[:1] not in "\"'":
-            return at(index, "': ' inside a text that is not in quotes", f"put the {key} in quotes: {key}: {_quoted(value)}",
+            return at(index, "': ' inside a text that is not in quotes",
+                      f"put the {key} in quotes: {key}: {_quoted(value)}",
                       key)
         return at(index, "this line is indented more than the key above it", "line up keys of the same level")
     if problem.startswith(("expected <block end>, but found '<scalar>'", "expected ',' or '}', but got '<scalar>'",

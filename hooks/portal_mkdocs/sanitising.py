@@ -25,7 +25,7 @@ from .state import BuildState
 def sanitised(html: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
     """The page's body with only allowed HTML; each removal logged where it was written."""
     keep = list(getattr(page, "portal_blocks", ()))
-    article = state.site.articles.at(state.lang, page.file.src_uri) if page.file.src_uri.startswith("magazine/") else None
+    article = state.site.articles.at(state.lang, page.file.src_uri)
     if article is not None:
         keep += [picture_slot(number) for number in range(len(article.images))]
     # Every text the site reads is already without control characters; this keeps MkDocs' own reading so too.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cases import ARTICLE, CONFERENCE, STRUCTURE, A, C, Case, S, s
 
-T, AU, I = "magazine/tags.yml", "magazine/authors.yml", "magazine/issues.yml"
+T, AU, IS = "magazine/tags.yml", "magazine/authors.yml", "magazine/issues.yml"
 P = "content/notes.fr.md"
 PAGE = "---\ntitle: Notes\ndescription: Une page de notes.\n---\n\nUn paragraphe.\n"
 TAGS = ("patrimoine: {fr: Patrimoine, en: Heritage}\nmedias: {fr: Médias, en: Media}\n"
@@ -81,11 +81,11 @@ TEXT_CASES = [
          [f"{AU}:10: YAML syntax error: a tab is used for indentation; indent with spaces",
           f"{A}:4: authors[0]: 'zoe' has a problem in {AU} (fix {AU}:10 first)"], [ARTICLE_PAGE]),
     Case("registry: a broken print issue costs only that issue",
-         {I: ISSUES + "- number: 2\n  date: 2025-13-01\n  title: {fr: Deux, en: Two}\n"
+         {IS: ISSUES + "- number: 2\n  date: 2025-13-01\n  title: {fr: Deux, en: Two}\n"
                       "  editorial: {fr: Texte., en: Text.}\n",
           A: s(ARTICLE, "rubric: report", "rubric: report\nissue: 2")},
-         [f"{I}:8: date: '2025-13-01' is not a date (write it as YYYY-MM-DD)",
-          f"{A}:7: issue: '2' has a problem in {I} (fix {I}:8 first)"], [ARTICLE_PAGE]),
+         [f"{IS}:8: date: '2025-13-01' is not a date (write it as YYYY-MM-DD)",
+          f"{A}:7: issue: '2' has a problem in {IS} (fix {IS}:8 first)"], [ARTICLE_PAGE]),
     Case("registry: a conference naming a broken tag is told so",
          {T: TAGS + "culture: {fr: Culture, en: }\n", C: CONFERENCE + "tags: [culture]\n"},
          [f"{T}:4: culture.en: the en text is empty (write it after 'en:')",
