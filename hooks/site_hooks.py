@@ -25,6 +25,7 @@ import portal_mkdocs.process as process
 import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
 import portal_mkdocs.search as search
+import portal_mkdocs.sanitising as sanitising
 import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
 
@@ -43,6 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme.list_theme_files_quickly(config)
     if build.is_default_language:  # the site is the same for every language: report once
         report.report(build.site.problems, config)
+        for note in build.site.magazine.notes:  # what a draft still lacks: said, never an error
+            report.logger(config).info(f"Draft left out until written: {note}")
     return config
 
 
@@ -67,6 +70,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     cache = build.render_cache
     if cache:
         cache.begin(page)
+    sanitising.sanitise_meta(page)
     markers.neutralise_meta(page)
     markdown = context.hand_page_markdown(markdown, page, build)
     markdown = markers.expand_markers(markdown, page, config, build)
@@ -79,6 +83,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     stored = cache.stored_content(page) if cache else None
     if stored is not None:
         return context.keep_article_html(stored, page, build)
+    html = sanitising.sanitised(html, page, config, build)  # first: pictures, feeds and search get it clean
     html = context.article_html(html, page, config, build)
     if cache:
         cache.rendered(html, page)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shortcodes
+from .languages import LANGUAGES
+from .sanitise import markdown_problems
 from .problems import Problem, sorted_problems
 from .claims import address_problems
 from .site import Site, SiteSettings, load_site
@@ -42,18 +44,49 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     """Load and validate every content file; keep the problems of ``paths`` (files or folders) if given."""
     settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
     site = load_site(settings)
-    problems = list(site.problems) + _marker_problems(site) + address_problems(site)
+    problems = list(site.problems) + _marker_problems(site) + _html_problems(site) + address_problems(site)
     if paths:
         wanted = [p.rstrip("/") for p in paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
     scheduled = tuple(f"{a.source}: {a.date.isoformat(' ', 'minutes')}" for a in site.articles.scheduled)
     unannounced = tuple(f"{c.source}: {c.announced.date().isoformat()}" for c in site.unannounced)
-    drafts = tuple(a.source for a in site.magazine.articles if a.draft)
+    # A draft that still lacks a required text is listed too: it is not an error (never published).
+    drafts = tuple(sorted({a.source for a in site.magazine.articles if a.draft} |
+                          {note.path for note in site.magazine.notes}))
     files = sum(1 for folder in ("content", "structures", "magazine", "upconf")
                 for path in (repo / folder).rglob("*") if path.suffix in (".md", ".yml", ".yaml"))
     counts = {"pages": len(site.pages), "structures": len(site.structures), "articles": len(site.magazine.articles),
               "conferences": len(site.conferences) + len(site.unannounced)}
     return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts)
+
+
+def _html_problems(site: Site) -> list[Problem]:
+    """What the build's sanitising would remove from each body and Markdown field (see portal.sanitise)."""
+    problems: list[Problem] = []
+    root = site.settings.repo_root
+    for article in site.magazine.articles:
+        problems += markdown_problems(article.body, article.source, "body", article.body, article.body_line)
+    for page in site.pages:
+        try:
+            front = split_front_matter(read_text((root / page.source).read_bytes()))
+        except (OSError, SourceError):
+            continue  # already reported by the loader
+        problems += markdown_problems(front.body, page.source, "body", front.body, front.body_line)
+    fields = [(s.source, "description", s.description) for s in site.structures]
+    fields += [(c.source, "description", c.description) for c in (*site.conferences, *site.unannounced)]
+    fields += [("magazine/issues.yml", "editorial", i.editorial) for i in site.magazine.issues.values()]
+    for source, name, texts in fields:
+        for lang in LANGUAGES:
+            if texts[lang]:
+                problems += markdown_problems(texts[lang], source, f"{name}.{lang}", _file_text(root / source), 1)
+    return problems
+
+
+def _file_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
 
 
 def _marker_problems(site: Site) -> list[Problem]:

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields
+from .fields import Broken, Fields
 from .images import ContentImage, read_image
 from .problems import Problem
 from .sources import repository_files
@@ -102,21 +102,24 @@ class Conference:
 
 
 def load_conferences(folder: Path, repo_root: Path, structure_slugs: Collection[str],
-                     tag_keys: Collection[str]) -> tuple[list[Conference], list[Problem]]:
-    """Read every conference file; one with a problem is left out, the others kept."""
+                     tag_keys: Collection[str], broken_tags: Broken | None = None) -> tuple[list[Conference], list[Problem]]:
+    """Read every conference file; one with a problem is left out, the others kept.
+
+    ``broken_tags``: the entries of magazine/tags.yml that have a problem of their own.
+    """
     conferences: list[Conference] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return conferences, problems
     for path in repository_files(folder.glob("*.y*ml"), repo_root):
-        conference = _read(path, repo_root, problems, structure_slugs, tag_keys)
+        conference = _read(path, repo_root, problems, structure_slugs, tag_keys, broken_tags)
         if conference:
             conferences.append(conference)
     return conferences, problems
 
 
 def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs: Collection[str],
-          tag_keys: Collection[str]) -> Conference | None:
+          tag_keys: Collection[str], broken_tags: Broken | None = None) -> Conference | None:
     source = path.relative_to(repo_root).as_posix()
     stem = _STEM.match(path.stem)
     if stem is None:
@@ -126,10 +129,11 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
     try:
         doc = read_data_file(path, source)
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
+        problems.append(error.problem(source))
         return None
     before = len(problems)
     fields = Fields(source, doc, problems)
+    fields.controls()
     fields.unknown_keys(CONFERENCE_KEYS)
     title = fields.localized("title")
     summary = fields.localized("summary")
@@ -162,7 +166,7 @@ def _read(path: Path, repo_root: Path, problems: list[Problem], structure_slugs:
         fields.problem("new_end", "is not after 'new_start'")
     revision = fields.integer("revision", required=False, minimum=0) or 0
     structures = fields.keys("structures", structure_slugs, "structures/")
-    tags = fields.keys("tags", tag_keys, "magazine/tags.yml")
+    tags = fields.keys("tags", tag_keys, "magazine/tags.yml", broken=broken_tags)
     image = read_image(fields, "image", path.parent, repo_root)
     updated = fields.moment("updated", required=False)
     if updated and announced and updated < announced:

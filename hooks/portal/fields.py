@@ -11,19 +11,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Hashable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from .clock import local
 from .languages import LANGUAGES
 from .problems import Problem, did_you_mean
-from .yamlsource import Document
+from .yamlsource import CONTROL, Control, Document, ordered
 
 PLACEHOLDER = "TO FILL"  #: what `portal new` writes where an editor must write
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_SCHEMES = ("http", "https", "mailto")
 
 _TYPE_NAMES = {bool: "true or false", str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The entries of a registry that are written but have a problem, so that what names them says so.
+
+    ``entries``: key -> line of the entry's first problem; ``whole``: the line of the problem that
+    makes the whole file unreadable (then every key is broken).
+    """
+
+    where: str  #: the registry's path, e.g. 'magazine/tags.yml'
+    entries: Mapping[Hashable, int] = field(default_factory=dict)
+    whole: int | None = None
+
+    def line_of(self, key: Hashable) -> int | None:
+        """The line to fix before ``key`` can be used, or None when ``key`` is simply unknown."""
+        if self.whole is not None:
+            return self.whole
+        return self.entries.get(key)
+
+    def problem(self, fields: "Fields", name: str, key: Hashable, *sub: Hashable) -> bool:
+        """Report at ``name`` that ``key`` cannot be used because of its entry's problem; was it broken?"""
+        line = self.line_of(key)
+        if line is None:
+            return False
+        fields.problem(name, f"'{key}' has a problem in {self.where}", f"fix {self.where}:{line} first", *sub)
+        return True
 
 
 class Fields:
@@ -41,14 +69,35 @@ class Fields:
 
     # -- reporting -------------------------------------------------------------------------
 
-    def problem(self, key: str, message: str, hint: str = "", *sub: Hashable) -> None:
-        """Record a problem at ``key`` (and optional sub-path) of this mapping."""
+    def problem(self, key: str, message: str, hint: str = "", *sub: Hashable, unfinished: bool = False) -> None:
+        """Record a problem at ``key`` (and optional sub-path) of this mapping.
+
+        ``unfinished``: a text still to write (missing, empty, placeholder), which a draft may have.
+        """
         name = field_name((*self.path, key, *sub))
         line = self.doc.line(*self.path, key, *sub) if key else self.doc.line(*self.path)
-        self.problems.append(Problem(self.source, line, name, message, hint))
+        self.problems.append(Problem(self.source, line, name, message, hint, unfinished=unfinished))
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
+
+    def is_empty(self, key: str) -> bool:
+        """The key is written with nothing after it ('title:'), or only blanks."""
+        return key in self.data and (self.data[key] is None or
+                                     isinstance(self.data[key], str) and not self.data[key].strip())
+
+    def missing(self, key: str, hint: str, empty_hint: str = "") -> None:
+        """Report a required field that is absent, or written but empty."""
+        if self.is_empty(key):
+            self.problem(key, "is empty", empty_hint or hint, unfinished=True)
+        else:
+            self.problem(key, "required field is missing", hint, unfinished=True)
+
+    def controls(self, *sub: Hashable) -> bool:
+        """Report each invisible control character of the values under this mapping (or ``sub``); any?"""
+        found = self.doc.controls_under((*self.path, *sub))
+        self.problems += control_problems(self.source, found)
+        return bool(found)
 
     def unknown_keys(self, allowed: Collection[str]) -> None:
         """Report every key that the schema does not know, with a 'did you mean' hint."""
@@ -57,10 +106,10 @@ class Fields:
                 hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(sorted(allowed))}"
                 self.problem(str(key), "unknown key", hint)
 
-    def _typed(self, key: str, kind: type, required: bool) -> Any:
+    def _typed(self, key: str, kind: type, required: bool, empty_hint: str = "") -> Any:
         if not self.has(key):
             if required:
-                self.problem(key, "required field is missing", f"add '{key}:'")
+                self.missing(key, f"add '{key}:'", empty_hint)
             return None
         value = self.data[key]
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
@@ -72,15 +121,17 @@ class Fields:
 
     def text(self, key: str, required: bool = True, max_length: int | None = None) -> str | None:
         """A non-empty single string."""
-        value = self._typed(key, str, required)
+        value = self._typed(key, str, required, f"write the {key}")
         if value is None:
             return None
         value = value.strip()
         if not value:
-            self.problem(key, "must not be empty")
+            if required:
+                self.problem(key, "is empty", f"write the {key}", unfinished=True)
             return None
         if PLACEHOLDER in value:
-            self.problem(key, "still holds the '# TO FILL' placeholder", "replace it with the real text")
+            self.problem(key, "still holds the '# TO FILL' placeholder", "replace it with the real text",
+                         unfinished=True)
             return None
         if max_length and len(value) > max_length:
             self.problem(key, f"is {len(value)} characters long; keep it under {max_length}")
@@ -98,7 +149,7 @@ class Fields:
         return default if value is None else value
 
     def choice(self, key: str, choices: Collection[str], required: bool = True) -> str | None:
-        value = self._typed(key, str, required)
+        value = self._typed(key, str, required, f"choose one of: {', '.join(sorted(choices))}")
         if value is not None and value not in choices:
             hint = did_you_mean(value, choices) or f"choose one of: {', '.join(sorted(choices))}"
             self.problem(key, f"unknown value '{value}'", hint)
@@ -124,7 +175,7 @@ class Fields:
     def date(self, key: str, required: bool = True) -> dt.date | None:
         if not self.has(key):
             if required:
-                self.problem(key, "required field is missing", "add a date as YYYY-MM-DD")
+                self.missing(key, "add a date as YYYY-MM-DD")
             return None
         value = self.data[key]
         if isinstance(value, dt.datetime):
@@ -140,7 +191,7 @@ class Fields:
             "write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM'"
         if not self.has(key):
             if required:
-                self.problem(key, "required field is missing", hint if with_time else "add a date as YYYY-MM-DD")
+                self.missing(key, hint if with_time else "add a date as YYYY-MM-DD")
             return None
         value = self.data[key]
         if isinstance(value, (dt.date, dt.datetime)):
@@ -153,11 +204,15 @@ class Fields:
         self.problem(key, f"'{value}' is not a date and time" if with_time else f"'{value}' is not a date", hint)
         return None
 
-    def keys(self, key: str, known: Collection[str], where: str, required: bool = False) -> tuple[str, ...]:
-        """A list of keys that must exist in ``known`` (authors, tags, structures…); () after a problem."""
+    def keys(self, key: str, known: Collection[str], where: str, required: bool = False,
+             broken: Broken | None = None) -> tuple[str, ...]:
+        """A list of keys that must exist in ``known`` (authors, tags, structures…); () after a problem.
+
+        ``broken``: the registry's entries that have a problem of their own (named as such, not as unknown).
+        """
         if not self.has(key):
             if required:
-                self.problem(key, "required field is missing", f"list keys of {where}")
+                self.missing(key, f"list keys of {where}")
             return ()
         value = self.data[key]
         if isinstance(value, str):
@@ -169,18 +224,20 @@ class Fields:
         for index, item in enumerate(value):
             if item in known:
                 good.append(item)
+            elif broken and broken.problem(self, key, item, index):
+                continue
             else:
                 hint = did_you_mean(item, known) or f"add it to {where} or fix the spelling"
                 self.problem(key, f"'{item}' is not in {where}", hint, index)
         if len(set(good)) != len(good):
             self.problem(key, "lists the same key twice")
         if required and not value:
-            self.problem(key, "must list at least one key", f"list keys of {where}")
+            self.problem(key, "must list at least one key", f"list keys of {where}", unfinished=True)
         return tuple(good) if len(good) == len(value) else ()
 
     def localized(self, key: str, required: bool = True) -> dict[str, str] | None:
         """A ``{fr: …, en: …}`` text with every language of the site present."""
-        value = self._typed(key, dict, required)
+        value = self._typed(key, dict, required, f"add {' and '.join(LANGUAGES)} under '{key}'")
         if value is None:
             return None
         result: dict[str, str] = {}
@@ -190,15 +247,43 @@ class Fields:
                 self.problem(key, f"unknown language '{lang}'", hint, lang)
         for lang in LANGUAGES:
             text = value.get(lang)
-            if not isinstance(text, str) or not text.strip():
+            if text is None and lang in value:
+                self.problem(key, f"the {lang} text is empty", f"write it after '{lang}:'", lang, unfinished=True)
+            elif isinstance(text, str) and not text.strip():
+                self.problem(key, f"the {lang} text is empty", f"write it after '{lang}:'", lang, unfinished=True)
+            elif not isinstance(text, str):
                 what = "is missing" if text is None else f"must be text, not {_describe(text)}"
-                self.problem(key, f"the {lang} text {what}", f"add '{lang}:' under '{key}'")
+                self.problem(key, f"the {lang} text {what}", f"add '{lang}:' under '{key}'", unfinished=text is None)
             elif PLACEHOLDER in text:
                 self.problem(key, f"the {lang} text still holds the '# TO FILL' placeholder",
-                             "replace it with the real text", lang)
+                             "replace it with the real text", lang, unfinished=True)
             else:
                 result[lang] = text.strip()
         return result if len(result) == len(LANGUAGES) else None
+
+
+def control_problems(source: str, controls: list[Control] | tuple[Control, ...], field: str = "") -> list[Problem]:
+    """One problem per line and field, naming its first control character: '…: invisible control character
+    U+000B; remove it' (the next one, if any, is named once that one is gone)."""
+    problems = []
+    first: dict[tuple[int, Hashable], Control] = {}
+    for control in ordered(controls):
+        first.setdefault((control.line, control.path), control)
+    for control in first.values():
+        hint = ("written as a backslash escape in the quoted text: remove the escape" if control.escaped else
+                "text pasted from a word processor often brings one: retype that spot")
+        problems.append(Problem(source, control.line, field or field_name(control.path),
+                                f"invisible control character {control.code}; remove it", hint))
+    return problems
+
+
+def file_name_problem(source: str) -> Problem | None:
+    """A file whose name holds a control character: its name would reach URLs, ids and feeds."""
+    found = CONTROL.search(source)
+    if found is None:
+        return None
+    return Problem(CONTROL.sub("\ufffd", source), None, "",
+                   f"the file name holds an invisible control character U+{ord(found.group()):04X}", "rename the file")
 
 
 def field_name(path: tuple[Hashable, ...]) -> str:

@@ -65,7 +65,7 @@ def load_key_figures(path: Path, repo_root: Path) -> tuple[list[KeyFigure], list
     try:
         doc = load_yaml(read_text(path.read_bytes()))
     except SourceError as error:
-        return [], [Problem(source, error.line, "", error.message)]
+        return [], [error.problem(source)]
     if not isinstance(doc.data, list):
         return [], [Problem(source, doc.first_line, "", "must be a list of figures, each starting with '- id:'")]
     figures: list[KeyFigure] = []
@@ -74,6 +74,8 @@ def load_key_figures(path: Path, repo_root: Path) -> tuple[list[KeyFigure], list
             problems.append(Problem(source, doc.line(index), f"[{index}]", "each figure must be a mapping"))
             continue
         fields = Fields(source, doc, problems, (index,))
+        if fields.controls():
+            continue
         fid = fields.slug("id")
         if fid and any(f.id == fid for f in figures):
             fields.problem("id", f"'{fid}' is used twice", "give each figure its own id")

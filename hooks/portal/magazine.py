@@ -8,20 +8,22 @@ and translation links use it, never its URL.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
-from .fields import SLUG, Fields
+from .fields import SLUG, Broken, Fields, control_problems, file_name_problem
 from .images import ContentImage, check_image_file, read_cover, read_image
 from .languages import LANGUAGES, split_language_suffix
 from .parsed import ParsedFiles
 from .problems import Problem
 from .slugs import slugify
 from .sources import readable, repository_files
-from .yamlsource import Document, FrontMatter, SourceError, read_data_file, read_text, split_front_matter
+from .yamlsource import Document, FrontMatter, SourceError, read_registry, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
                 "issue", "structures", "draft", "translation_key", "slug", "aliases")
@@ -149,6 +151,8 @@ class Magazine:
     tags: dict[str, dict[str, str]] = field(default_factory=dict)
     issues: dict[int, PrintIssue] = field(default_factory=dict)
     articles: tuple[Article, ...] = ()
+    broken: dict[str, Broken] = field(default_factory=dict)  #: 'authors', 'tags', 'issues': entries with a problem
+    notes: tuple[Problem, ...] = ()  #: what drafts still lack (not errors: a draft is never published)
 
 
 def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str],
@@ -161,46 +165,84 @@ def load_magazine(folder: Path, repo_root: Path, structure_slugs: Collection[str
     if not folder.is_dir():
         return Magazine(), problems
     parsed = parsed or ParsedFiles(None)
-    authors = _load_authors(folder / "authors.yml", repo_root, problems)
-    tags = _load_tags(folder / "tags.yml", repo_root, problems)
-    issues = _load_issues(folder / "issues.yml", repo_root, problems)
+    authors, broken_authors = _registry(_load_authors, folder / "authors.yml", repo_root, problems)
+    tags, broken_tags = _registry(_load_tags, folder / "tags.yml", repo_root, problems)
+    issues, broken_issues = _registry(_load_issues, folder / "issues.yml", repo_root, problems)
+    broken = {"authors": broken_authors, "tags": broken_tags, "issues": broken_issues}
     articles = []
+    notes: list[Problem] = []
     for path in repository_files(folder.glob("*/*.md"), repo_root):
-        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs, parsed)
+        article = _read_article(path, repo_root, problems, authors, tags, issues, structure_slugs, parsed, broken,
+                                notes)
         if article:
             articles.append(article)
     parsed.save()
     articles = _paired(articles, problems)
-    return Magazine(authors, tags, issues, tuple(articles)), problems
+    return Magazine(authors, tags, issues, tuple(articles), broken, tuple(notes)), problems
 
 
 # -- registries --------------------------------------------------------------------------------
+#
+# A registry (authors, tags, print issues) is read entry by entry: an entry with a problem, even a
+# YAML syntax error, is left out alone, and what names it is told so (``Broken``). Its problems lead
+# the report, since they explain the others.
 
-def _document(path: Path, repo_root: Path, problems: list[Problem], kind: type) -> tuple[str, Document | None]:
+_Entries = TypeVar("_Entries")
+
+
+def _registry(load: Callable[[Path, str, Path, list[Problem]], tuple[_Entries, Broken]], path: Path, repo_root: Path,
+              problems: list[Problem]) -> tuple[_Entries, Broken]:
+    """Run one registry's loader; its problems are marked to lead the report."""
     source = path.relative_to(repo_root).as_posix()
+    before = len(problems)
+    entries, broken = load(path, source, repo_root, problems)
+    problems[before:] = [dataclasses.replace(p, leads=True) for p in problems[before:]]
+    return entries, broken
+
+
+def _document(path: Path, source: str, repo_root: Path, problems: list[Problem], kind: type,
+              broken: dict[object, int]) -> tuple[Document | None, int | None]:
+    """The registry's readable entries, and the line of the problem that makes the whole file unreadable."""
     if not readable(path, repo_root):  # missing, or a link that link_problems reports
-        return source, None
+        return None, None
     try:
-        return source, read_data_file(path, source, kind)
+        doc, errors = read_registry(path, kind)
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
-        return source, None
+        problems.append(error.problem(source))
+        return None, error.line or 1
+    for error, key in errors:
+        problems.append(error.problem(source))
+        if key is not None:
+            broken.setdefault(key, error.line or 1)
+    return doc, None
 
 
-def _load_authors(path: Path, repo_root: Path, problems: list[Problem]) -> dict[str, Author]:
-    source, doc = _document(path, repo_root, problems, dict)
+def _entry_problems(problems: list[Problem], before: int, broken: dict[object, int], key: object) -> bool:
+    """Note ``key`` as broken when its entry added problems since ``before``; did it?"""
+    if len(problems) > before:
+        broken.setdefault(key, min((p.line or 1) for p in problems[before:]))
+        return True
+    return False
+
+
+def _load_authors(path: Path, source: str, repo_root: Path,
+                  problems: list[Problem]) -> tuple[dict[str, Author], Broken]:
+    entries: dict[object, int] = {}
+    doc, whole = _document(path, source, repo_root, problems, dict, entries)
     authors: dict[str, Author] = {}
     if doc is None:
-        return authors
+        return authors, Broken(source, entries, whole)
     for key in doc.data:
         fields = Fields(source, doc, problems, (key,))
+        before = len(problems)
         if not SLUG.match(str(key)):
             fields.problem("", f"'{key}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
             continue
         if not isinstance(doc.data[key], dict):
             fields.problem("", "each author must be a mapping with name and bio")
+            _entry_problems(problems, before, entries, key)
             continue
-        before = len(problems)
+        fields.controls()
         fields.unknown_keys(AUTHOR_KEYS)
         # 'name' is one text, or one per language (a collective's name is translated).
         names = fields.localized("name") if isinstance(doc.data[key].get("name"), dict) else None
@@ -208,38 +250,45 @@ def _load_authors(path: Path, repo_root: Path, problems: list[Problem]) -> dict[
         bio = fields.localized("bio")
         collective = fields.boolean("collective")
         photo = read_image(fields, "photo", path.parent, repo_root)
-        if len(problems) == before and name and bio:
+        if not _entry_problems(problems, before, entries, key) and name and bio:
             authors[key] = Author(key, name, bio, collective, photo, names)
-    return authors
+    return authors, Broken(source, entries)
 
 
-def _load_tags(path: Path, repo_root: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
-    source, doc = _document(path, repo_root, problems, dict)
+def _load_tags(path: Path, source: str, repo_root: Path,
+               problems: list[Problem]) -> tuple[dict[str, dict[str, str]], Broken]:
+    entries: dict[object, int] = {}
+    doc, whole = _document(path, source, repo_root, problems, dict, entries)
     tags: dict[str, dict[str, str]] = {}
     if doc is None:
-        return tags
+        return tags, Broken(source, entries, whole)
     root = Fields(source, doc, problems)
     for key in doc.data:
+        before = len(problems)
         if not SLUG.match(str(key)):
             root.problem(str(key), f"'{key}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
             continue
+        root.controls(key)
         names = root.localized(str(key))
-        if names:
+        if not _entry_problems(problems, before, entries, key) and names:
             tags[key] = names
-    return tags
+    return tags, Broken(source, entries)
 
 
-def _load_issues(path: Path, repo_root: Path, problems: list[Problem]) -> dict[int, PrintIssue]:
-    source, doc = _document(path, repo_root, problems, list)
+def _load_issues(path: Path, source: str, repo_root: Path,
+                 problems: list[Problem]) -> tuple[dict[int, PrintIssue], Broken]:
+    entries: dict[object, int] = {}
+    doc, whole = _document(path, source, repo_root, problems, list, entries)
     issues: dict[int, PrintIssue] = {}
     if doc is None:
-        return issues
+        return issues, Broken(source, entries, whole)
     for index, item in enumerate(doc.data):
         fields = Fields(source, doc, problems, (index,))
+        before = len(problems)
         if not isinstance(item, dict):
             fields.problem("", "each print issue must be a mapping starting with '- number:'")
             continue
-        before = len(problems)
+        fields.controls()
         fields.unknown_keys(ISSUE_KEYS)
         number = fields.integer("number", minimum=1)
         date = fields.date("date")
@@ -248,17 +297,21 @@ def _load_issues(path: Path, repo_root: Path, problems: list[Problem]) -> dict[i
         cover = read_image(fields, "cover", path.parent, repo_root)
         if number in issues:
             fields.problem("number", f"issue {number} is listed twice")
-        elif len(problems) == before and number and date and title and editorial:
+        elif not _entry_problems(problems, before, entries, number) and number and date and title and editorial:
             issues[number] = PrintIssue(number, date, title, editorial, cover)
-    return issues
+    return issues, Broken(source, entries)
 
 
 # -- articles ----------------------------------------------------------------------------------
 
 def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors: dict[str, Author],
                   tags: dict[str, dict[str, str]], issues: dict[int, PrintIssue],
-                  structure_slugs: Collection[str], parsed: ParsedFiles) -> Article | None:
+                  structure_slugs: Collection[str], parsed: ParsedFiles, broken: dict[str, Broken],
+                  notes: list[Problem]) -> Article | None:
     source = path.relative_to(repo_root).as_posix()
+    if bad_name := file_name_problem(source):
+        problems.append(bad_name)
+        return None
     split = split_language_suffix(path.name)
     if split is None or split[1] not in LANGUAGES:
         problems.append(Problem(source, None, "", "the file name has no language suffix",
@@ -272,7 +325,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     try:
         front = parsed.front_matter(path, _parse_article)
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
+        problems.append(error.problem(source))
         return None
     if not isinstance(front.meta.data, dict) or not front.meta.data:
         problems.append(Problem(source, 1, "", "an article starts with front matter between '---' lines",
@@ -280,6 +333,8 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
         return None
     before = len(problems)
     fields = Fields(source, front.meta, problems)
+    fields.controls()
+    problems += control_problems(source, front.body_controls, "body")
     fields.unknown_keys(ARTICLE_KEYS)
     title = fields.text("title", max_length=160)
     description = fields.text("description", max_length=300)
@@ -288,11 +343,11 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     if date and updated and updated < date:
         fields.problem("updated", "is before the publication date", "an update comes after 'date'")
     rubric = fields.choice("rubric", RUBRICS)
-    author_keys = fields.keys("authors", authors, "magazine/authors.yml", required=True)
-    tag_keys = fields.keys("tags", tags, "magazine/tags.yml")
+    author_keys = fields.keys("authors", authors, "magazine/authors.yml", required=True, broken=broken["authors"])
+    tag_keys = fields.keys("tags", tags, "magazine/tags.yml", broken=broken["tags"])
     structures = fields.keys("structures", structure_slugs, "structures/")
     issue = fields.integer("issue", required=False, minimum=1)
-    if issue is not None and issue not in issues:
+    if issue is not None and issue not in issues and not broken["issues"].problem(fields, "issue", issue):
         fields.problem("issue", f"print issue {issue} is not in magazine/issues.yml",
                        f"known issues: {', '.join(map(str, sorted(issues))) or 'none'}")
     draft = fields.boolean("draft")
@@ -304,6 +359,11 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     if date and date.year != int(path.parent.name) and not problems[before:]:
         fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
                        f"move the file to magazine/{date.year}/")
+    unfinished = [p for p in problems[before:] if p.unfinished] if draft else []
+    if unfinished:  # what a draft still lacks is noted, not an error: a draft is never published
+        notes += unfinished
+        problems[before:] = [p for p in problems[before:] if not p.unfinished]
+        return None
     if len(problems) > before or not (title and description and date and rubric and author_keys):
         return None
     lines = tuple((name, front.meta.line(name)) for name in ("slug", "aliases", "translation_key")

@@ -198,3 +198,132 @@ def in_french(problem: Problem) -> Problem:
 
 def is_translated(message: str) -> bool:
     return any(re.fullmatch(pattern, message) for pattern, _ in _MESSAGES)
+
+
+# -- text boundary: control characters, registries, YAML slips, empty fields ----------------------
+# Put before the table's general shapes ('must be (.+)', 'YAML syntax error: (.+)'), which they refine.
+
+_TYPE_NAMES_FR = {"text": "un texte", "a whole number": "un nombre entier", "true or false": "true ou false",
+                  "a list": "une liste", "a mapping": "une table de « clé: valeur »", "date": "une date",
+                  "float": "un nombre décimal", "datetime": "une date avec heure", "bytes": "des données binaires"}
+_FIELD_NAMES_FR = {"title": "le titre", "description": "la description", "name": "le nom", "summary": "le résumé",
+                   "text": "le texte", "cover_alt": "le texte de « cover_alt »", "city": "la ville",
+                   "address": "l’adresse", "bio": "la biographie", "editorial": "l’éditorial"}
+
+
+def _type_fr(text: str) -> str:
+    """'a whole number (5)' -> 'un nombre entier (5)'; an unknown type name stays as the code says it."""
+    name, _, rest = text.partition(" (")
+    return _TYPE_NAMES_FR.get(name, f"« {name} »") + (f" ({rest}" if rest else "")
+
+
+def _field_fr(key: str) -> str:
+    return _FIELD_NAMES_FR.get(key, f"« {key} »")
+
+
+_MESSAGES[:0] = [
+    (r"invisible control character (U\+[0-9A-F]{4,6}); remove it", r"caractère de contrôle invisible \1 ; supprimez-le"),
+    (r"is empty", "est vide"),
+    (r"the (\w\w) text is empty", r"le texte \1 est vide"),
+    (r"'(.+)' has a problem in (.+)", r"« \1 » est en erreur dans \2"),
+    (r"this entry is not like the others", "cette entrée n’a pas la forme des autres"),
+    (r"must be (text|a whole number|true or false|a list|a mapping), not (.+)",
+     lambda m: f"doit être {_type_fr(m.group(1))}, pas {_type_fr(m.group(2))}"),
+    (r"must be a mapping of 'key: value' lines", "doit être une suite de lignes « clé: valeur »"),
+    (r"the front matter must be a mapping of 'key: value' lines",
+     "l’en-tête doit être une suite de lignes « clé: valeur »"),
+    (r"must be a list", "doit être une liste"),
+    (r"must be a list of facts, each starting with '- value:'",
+     "doit être une liste de chiffres, chacun commençant par « - value: »"),
+    (r"must be a list of figures, each starting with '- id:'",
+     "doit être une liste de chiffres, chacun commençant par « - id: »"),
+    (r"must be a list, each speaker starting with '- name:'",
+     "doit être une liste d’intervenants, chacun commençant par « - name: »"),
+    (r"must be a list of former slugs", "doit être une liste d’anciens slugs"),
+    (r"must be a mapping with name, and city or address", "doit être une table avec name, et city ou address"),
+    (r"must be a list of: (.+)", r"doit être une liste parmi : \1"),
+    (r"each author must be a mapping with name and bio", "chaque auteur doit être une table avec name et bio"),
+    (r"each print issue must be a mapping starting with '- number:'",
+     "chaque numéro doit être une table commençant par « - number: »"),
+    (r"each fact must be a mapping with value, unit and label", "chaque chiffre doit être une table avec value, unit et label"),
+    (r"each speaker must be a mapping with a name", "chaque intervenant doit être une table avec un name"),
+    (r"each figure must be a mapping", "chaque chiffre doit être une table"),
+    (r"issue (\d+) is listed twice", r"le numéro \1 figure deux fois"),
+    (r"'(.+)' is used twice", r"« \1 » est utilisé deux fois"),
+    (r"'(.+)/' is where generated pages go", r"« \1/ » est réservé aux pages générées"),
+    (r"a key must be a plain value", "une clé doit être une valeur simple"),
+    (r"invalid value: (.+)", "valeur invalide"),
+    (r"more than (\d+) values \(are aliases repeated\?\)", r"plus de \1 valeurs (des alias répétés ?)"),
+    (r"YAML syntax error: ': ' inside a text that is not in quotes",
+     "erreur de syntaxe YAML : « : » dans un texte qui n’est pas entre guillemets"),
+    (r"YAML syntax error: this line is indented more than the key above it",
+     "erreur de syntaxe YAML : cette ligne est plus indentée que la clé du dessus"),
+    (r"YAML syntax error: a \" inside a text in double quotes ends it too early",
+     "erreur de syntaxe YAML : un \" à l’intérieur d’un texte entre guillemets droits le termine trop tôt"),
+    (r"YAML syntax error: an apostrophe inside a text in single quotes ends it too early",
+     "erreur de syntaxe YAML : une apostrophe à l’intérieur d’un texte entre apostrophes droites le termine trop tôt"),
+    (r"YAML syntax error: a text inside \{ \} or \[ \] holds a quote, a comma or ': '",
+     "erreur de syntaxe YAML : un texte entre { } ou [ ] contient un guillemet, une virgule ou « : »"),
+    (r"YAML syntax error: a quote is never closed", "erreur de syntaxe YAML : un guillemet n’est jamais fermé"),
+    (r"YAML syntax error: a text cannot start with '(.)' unless it is in quotes",
+     r"erreur de syntaxe YAML : un texte ne peut commencer par « \1 » qu’entre guillemets"),
+    (r"YAML syntax error: '\\(.+)' is not allowed in a text in double quotes",
+     r"erreur de syntaxe YAML : « \\\1 » est interdit dans un texte entre guillemets droits"),
+    (r"YAML syntax error: this line is not 'key: value'",
+     "erreur de syntaxe YAML : cette ligne n’est pas de la forme « clé: valeur »"),
+    (r"YAML syntax error: a list item '-' where a key was expected",
+     "erreur de syntaxe YAML : un élément de liste « - » là où une clé était attendue"),
+    (r"YAML syntax error: expected ',' or '(.)', but got '<stream end>'",
+     r"erreur de syntaxe YAML : il manque « \1 » avant la fin du fichier"),
+    (r"YAML syntax error: (?!a tab is used)(.+)",
+     "erreur de syntaxe YAML : vérifiez les guillemets, les « : » et l’indentation de cette ligne"),
+]
+_HINTS[:0] = [
+    (r"written as a backslash escape in the quoted text: remove the escape",
+     "il est écrit comme un échappement (barre oblique inverse) dans le texte entre guillemets : retirez-le"),
+    (r"text pasted from a word processor often brings one: retype that spot",
+     "un texte collé depuis un traitement de texte en apporte souvent : retapez cet endroit"),
+    (r"write the (\w+)", lambda m: f"écrivez {_field_fr(m.group(1))}"),
+    (r"write it after '(\w\w):'", r"écrivez-le après « \1: »"),
+    (r"add (\w\w) and (\w\w) under '(.+)'", r"ajoutez \1 et \2 sous « \3 »"),
+    (r"fix (.+) first", r"corrigez d’abord \1"),
+    (r"write it as YYYY-MM-DD or 'YYYY-MM-DD HH:MM'", "écrivez-la sous la forme AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM »"),
+    (r"write it as YYYY-MM-DD", "écrivez-la sous la forme AAAA-MM-JJ"),
+    (r"known issues: none", "aucun numéro connu"),
+    (r"write aliases: \[old-slug\]", "écrivez aliases: [ancien-slug]"),
+    (r"announce a conference before it takes place", "annoncez une conférence avant qu’elle ait lieu"),
+    (r"put the (\w+) in quotes: (.+)", lambda m: f"mettez {_field_fr(m.group(1))} entre guillemets : {m.group(2)}"),
+    (r"line up keys of the same level", "alignez les clés de même niveau"),
+    (r"inside, use « » or ’ instead, or put the text in single quotes",
+     "à l’intérieur, utilisez « » ou ’, ou mettez le texte entre apostrophes droites '…'"),
+    (r"write the apostrophe as ’ or put the text in double quotes",
+     "écrivez l’apostrophe ’, ou mettez le texte entre guillemets droits \"…\""),
+    (r"put each text in double quotes, or write one 'key: value' per line",
+     "mettez chaque texte entre guillemets droits, ou écrivez une ligne « clé: valeur » par champ"),
+    (r"close it at the end of the text", "fermez-le à la fin du texte"),
+    (r"write \\\\ for a backslash, or put the text in single quotes",
+     lambda m: "écrivez \\\\ pour une barre oblique inverse, ou mettez le texte entre apostrophes droites"),
+    (r"add ': ' after the key, or indent the line if it goes on with the text above",
+     "ajoutez « : » après la clé, ou indentez la ligne si elle continue le texte du dessus"),
+    (r"indent the list under its key", "indentez la liste sous sa clé"),
+]
+
+# -- HTML removed by the allow-list (portal.sanitise) ----------------------------------------------
+_MESSAGES[:0] = [
+    (r"HTML element <(.+)> removed", r"élément HTML <\1> retiré"),
+    (r"HTML attribute '(.+)' removed from <(.+)>", r"attribut HTML « \1 » retiré de <\2>"),
+    (r"link to '(.+)' removed", r"lien vers « \1 » retiré"),
+    (r"image from another site removed: '(.+)'", r"image d’un autre site retirée : « \1 »"),
+]
+_HINTS[:0] = [
+    (r"write Markdown: raw HTML is limited to the list in the editors' guide",
+     "écrivez en Markdown : le HTML brut se limite à la liste du guide des éditeurs"),
+    (r"links go to http, https or mailto addresses, or to pages and files of the site",
+     "un lien mène à une adresse http, https ou mailto, ou à une page ou un fichier du site"),
+    (r"put the image file next to the text: a reader's browser must not call another site",
+     "mettez le fichier image à côté du texte : le navigateur d’un lecteur ne doit appeler aucun autre site"),
+]
+_HINTS[:0] = [(r"name it like '(.+)' or '(.+)'", r"nommez-le comme « \1 » ou « \2 »")]
+_MESSAGES[:0] = [(r"the file name holds an invisible control character (U\+[0-9A-F]{4,6})",
+                  r"le nom du fichier contient un caractère de contrôle invisible \1")]
+_HINTS[:0] = [(r"rename the file", "renommez le fichier")]

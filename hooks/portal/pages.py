@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .fields import Fields
+from .fields import Fields, control_problems, file_name_problem
 from .languages import LANGUAGES, reserved_prefix, split_language_suffix
 from .magazine import IMAGE_MARKDOWN, BodyImage, body_images
 from .pictures import Picture, plan_picture
@@ -123,16 +123,21 @@ def _shown_images(pages: tuple[Path, ...]) -> set[Path]:
 
 def _read_page(path: Path, source: str, key: str, lang: str, repo_root: Path,
                problems: list[Problem]) -> HandPage | None:
+    if bad_name := file_name_problem(source):
+        problems.append(bad_name)
+        return None
     try:
         front = split_front_matter(read_text(path.read_bytes()))
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
+        problems.append(error.problem(source))
         return None
     if not isinstance(front.meta.data, dict):
         problems.append(Problem(source, 2, "", "the front matter must be a mapping of 'key: value' lines"))
         return None
     before = len(problems)
     fields = Fields(source, front.meta, problems)
+    fields.controls()
+    problems += control_problems(source, front.body_controls, "body")
     fields.unknown_keys(PAGE_KEYS)
     title = fields.text("title", max_length=120)
     description = fields.text("description", max_length=200)

@@ -26,7 +26,7 @@ from typing import IO
 from .yamlsource import FrontMatter
 
 #: Changed when FrontMatter or Document change shape: an older file is then not used.
-FORMAT = "portal-parsed/2"
+FORMAT = "portal-parsed/3"
 _RACY_NS = 2_000_000_000
 _Entry = tuple[int, int, FrontMatter]  #: size, modification time (ns), what the parser gave
 

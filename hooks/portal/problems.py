@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +16,10 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    #: A text still to write (a required field missing or empty, a '# TO FILL' left): a draft may have these.
+    unfinished: bool = dataclass_field(default=False, compare=False)
+    #: In a file others depend on (a registry): printed before every other problem, as their cause.
+    leads: bool = dataclass_field(default=False, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -30,5 +34,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Problems in a stable order: by file, then line, then field."""
-    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    """Problems in a stable order: those of registries first (they explain others), then by file, line, field."""
+    return sorted(problems, key=lambda p: (not p.leads, p.path, p.line or 0, p.field, p.message))

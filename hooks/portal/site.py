@@ -105,7 +105,7 @@ def load_site(settings: SiteSettings) -> Site:
                                                 ParsedFiles(settings.parsed_file))
     problems += magazine_problems
     conferences, conference_problems = load_conferences(settings.repo_root / "upconf", settings.repo_root,
-                                                        structure_names, magazine.tags)
+                                                        structure_names, magazine.tags, magazine.broken.get("tags"))
     problems += conference_problems
     problems += check_counted_figures(figures, settings, len(stems))
     problems += source_problems(settings.repo_root)

@@ -73,10 +73,11 @@ def _read_structure(path: Path, repo_root: Path, problems: list[Problem]) -> Str
     try:
         doc = read_data_file(path, source)
     except SourceError as error:
-        problems.append(Problem(source, error.line, "", error.message))
+        problems.append(error.problem(source))
         return None
     before = len(problems)
     fields = Fields(source, doc, problems)
+    fields.controls()
     fields.unknown_keys(STRUCTURE_KEYS)
     stem_slug = path.stem if SLUG.match(path.stem) else None
     slug = fields.slug("slug", required=False) or stem_slug

@@ -30,13 +30,18 @@ def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: Build
     if state.templates is None:
         state.templates = config.theme.get_env()
 
+    blocks: list[str] = []
+
     def render(name: str, context: Mapping[str, Any]) -> str:
-        return state.templates.get_template(f"partials/portal/{name}.html").render(**context)
+        html = state.templates.get_template(f"partials/portal/{name}.html").render(**context)
+        blocks.append(html)
+        return html
 
     source = page.file.abs_src_path or page.file.src_uri
     source = _repo_relative(source, config)
     body_line = _body_line(page)
     markdown, problems = shortcodes.expand(markdown, source, state.lang, state.site.figures, render, body_line - 1)
+    page.portal_blocks = blocks  # type: ignore[attr-defined]  # the theme's own HTML: not the editor's to sanitise
     report(problems, config)
     return markdown
 

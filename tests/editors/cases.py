@@ -175,3 +175,6 @@ CASES = [
 from cases_files import FILE_CASES  # noqa: E402  (issue 14's cases: links, allow-list, addresses, file names)
 
 CASES += FILE_CASES
+from cases_text import TEXT_CASES  # noqa: E402
+
+CASES += TEXT_CASES

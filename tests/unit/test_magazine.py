@@ -150,3 +150,51 @@ def test_an_author_name_may_be_given_per_language(tmp_path):
         "La rédaction", "The editorial team"]
     assert magazine.authors["redaction"].name == "La rédaction"
     assert magazine.authors["camille"].display_name("en") == "Camille Essai"
+# -- drafts' unfinished fields, registries entry by entry --------------------------------------------
+
+from portal.problems import sorted_problems  # noqa: E402
+
+UNFINISHED = "---\ntitle:  # TO FILL\ndate: 2025-03-12\nauthors: [redaction]\nrubric: report\ndescription: \"\"\n" \
+             "draft: true\n---\n\n<!-- à traduire -->\n"
+
+
+def test_an_unfinished_draft_is_a_note_not_an_error(tmp_path):
+    for path, text in {**REGISTRIES, "magazine/2025/titre.en.md": UNFINISHED}.items():
+        write(tmp_path, path, text)
+    magazine, problems = load_magazine(tmp_path / "magazine", tmp_path, {"alpha"})
+    assert problems == [] and magazine.articles == ()
+    assert [str(n) for n in magazine.notes] == ["magazine/2025/titre.en.md:2: title: is empty (write the title)",
+                                                "magazine/2025/titre.en.md:6: description: is empty (write the description)"]
+
+
+def test_an_unfinished_article_that_is_not_a_draft_is_an_error(tmp_path):
+    _, problems = site(tmp_path, {"magazine/2025/titre.en.md": UNFINISHED.replace("draft: true\n", "")})
+    assert problems == ["magazine/2025/titre.en.md:2: title: is empty (write the title)",
+                        "magazine/2025/titre.en.md:6: description: is empty (write the description)"]
+
+
+def test_an_emptied_registry_leads_and_each_article_says_why(tmp_path):
+    write(tmp_path, "magazine/2025/autre.fr.md", GOOD)
+    articles, _ = site(tmp_path, {"magazine/2025/titre.fr.md": GOOD})
+    write(tmp_path, "magazine/authors.yml", "")
+    magazine, problems = load_magazine(tmp_path / "magazine", tmp_path, {"alpha"})
+    assert articles and magazine.articles == ()
+    assert [str(p) for p in sorted_problems(problems)] == [
+        "magazine/authors.yml:1: must be a mapping of 'key: value' lines",
+        "magazine/2025/autre.fr.md:4: authors[0]: 'redaction' has a problem in magazine/authors.yml "
+        "(fix magazine/authors.yml:1 first)",
+        "magazine/2025/titre.fr.md:4: authors[0]: 'redaction' has a problem in magazine/authors.yml "
+        "(fix magazine/authors.yml:1 first)"]
+
+
+def test_a_broken_tag_costs_only_the_articles_naming_it(tmp_path):
+    files = {**REGISTRIES, "magazine/2025/a.fr.md": GOOD, "magazine/2025/b.fr.md": GOOD.replace("[patrimoine]", "[culture]")}
+    files["magazine/tags.yml"] += "culture:\n\tfr: Culture\n"
+    for path, text in files.items():
+        write(tmp_path, path, text)
+    magazine, problems = load_magazine(tmp_path / "magazine", tmp_path, {"alpha"})
+    assert [a.source for a in magazine.articles] == ["magazine/2025/a.fr.md"]
+    assert sorted(magazine.tags) == ["medias", "patrimoine"]
+    assert [str(p) for p in sorted_problems(problems)] == [
+        "magazine/tags.yml:4: YAML syntax error: a tab is used for indentation; indent with spaces",
+        "magazine/2025/b.fr.md:5: tags[0]: 'culture' has a problem in magazine/tags.yml (fix magazine/tags.yml:4 first)"]
