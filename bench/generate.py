@@ -54,47 +54,9 @@ WRITTEN_KEYS = ("title", "date", "authors", "tags", "rubric", "description", "is
 
 # -- vocabularies: one token = one word (no apostrophes or hyphens), so counting is exact -----------
 
-FRENCH = """
-culture art public publics lieu lieux projet projets artiste artistes atelier ateliers musée théâtre
-cinéma patrimoine mémoire quartier ville villes territoire territoires habitant habitants jeunesse
-école écoles enfant enfants famille familles rencontre rencontres spectacle spectacles exposition
-œuvre œuvres création créations regard regards métier métiers savoir geste gestes parcours chemin
-avenir histoire histoires récit récits parole paroles voix image images écran scène scènes musique
-danse lecture livre livres bibliothèque médiathèque festival saison résidence équipe équipes
-association structure structures réseau partenaire partenaires institution collectivité budget
-emploi insertion formation apprentissage transmission accès accueil médiation éducation citoyen
-citoyenne citoyens société débat débats idée idées question questions réponse engagement solidarité
-respect différence planète climat nature jardin fabrique chantier pierre bois terre lumière couleur
-ouvre accueille propose invite réunit partage construit transmet raconte défend accompagne imagine
-découvre explore interroge rassemble soutient relie ouvre change porte apprend crée montre
-nouveau nouvelle nouveaux nouvelles grand grande petit petite commun commune ancien ancienne vivant
-vivante ouvert ouverte libre libres fragile durable collectif collective local locale populaire
-européen européenne numérique culturel culturelle culturels culturelles artistique singulier
-ensemble aujourd hier demain souvent toujours parfois encore déjà aussi ainsi enfin pourtant
-vraiment longtemps ailleurs ici autour devant derrière avec pour dans sans chez vers entre depuis
-pendant avant après comme mais donc car puis quand où le la les un une des du de et à au aux en
-sur sous par ce cette ces son sa ses leur leurs notre nos chaque plusieurs beaucoup tous toutes
-""".split()
+FRENCH = ["culture", "art", "public", "publics", "lieu", "lieux", "projet", "projets", "artiste", "artistes", "atelier", "ateliers", "musée", "théâtre", "cinéma", "patrimoine", "mémoire", "quartier", "ville", "villes", "territoire", "territoires", "habitant", "habitants", "jeunesse", "école", "écoles", "enfant", "enfants", "famille", "familles", "rencontre", "rencontres", "spectacle", "spectacles", "exposition", "œuvre", "œuvres", "création", "créations", "regard", "regards", "métier", "métiers", "savoir", "geste", "gestes", "parcours", "chemin", "avenir", "histoire", "histoires", "récit", "récits", "parole", "paroles", "voix", "image", "images", "écran", "scène", "scènes", "musique", "danse", "lecture", "livre", "livres", "bibliothèque", "médiathèque", "festival", "saison", "résidence", "équipe", "équipes", "association", "structure", "structures", "réseau", "partenaire", "partenaires", "institution", "collectivité", "budget", "emploi", "insertion", "formation", "apprentissage", "transmission", "accès", "accueil", "médiation", "éducation", "citoyen", "citoyenne", "citoyens", "société", "débat", "débats", "idée", "idées", "question", "questions", "réponse", "engagement", "solidarité", "respect", "différence", "planète", "climat", "nature", "jardin", "fabrique", "chantier", "pierre", "bois", "terre", "lumière", "couleur", "ouvre", "accueille", "propose", "invite", "réunit", "partage", "construit", "transmet", "raconte", "défend", "accompagne", "imagine", "découvre", "explore", "interroge", "rassemble", "soutient", "relie", "ouvre", "change", "porte", "apprend", "crée", "montre", "nouveau", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "petit", "petite", "commun", "commune", "ancien", "ancienne", "vivant", "vivante", "ouvert", "ouverte", "libre", "libres", "fragile", "durable", "collectif", "collective", "local", "locale", "populaire", "européen", "européenne", "numérique", "culturel", "culturelle", "culturels", "culturelles", "artistique", "singulier", "ensemble", "aujourd", "hier", "demain", "souvent", "toujours", "parfois", "encore", "déjà", "aussi", "ainsi", "enfin", "pourtant", "vraiment", "longtemps", "ailleurs", "ici", "autour", "devant", "derrière", "avec", "pour", "dans", "sans", "chez", "vers", "entre", "depuis", "pendant", "avant", "après", "comme", "mais", "donc", "car", "puis", "quand", "où", "le", "la", "les", "un", "une", "des", "du", "de", "et", "à", "au", "aux", "en", "sur", "sous", "par", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "chaque", "plusieurs", "beaucoup", "tous", "toutes"]
 
-ENGLISH = """
-culture art audience audiences venue venues project projects artist artists workshop workshops museum
-theatre cinema heritage memory neighbourhood city cities region regions resident residents youth
-school schools child children family families meeting meetings show shows exhibition work works
-creation creations gaze view craft crafts knowledge gesture gestures journey path future history
-stories story voice voices image images screen stage stages music dance reading book books library
-festival season residency team teams association organisation organisations network partner
-partners institution council budget employment training learning access welcome outreach education
-citizen citizens society debate debates idea ideas question questions answer commitment solidarity
-respect difference planet climate nature garden workshop site stone wood earth light colour
-opens welcomes offers invites brings shares builds passes tells defends supports imagines discovers
-explores questions gathers connects changes carries learns creates shows
-new great small shared common old living open free fragile lasting collective local popular
-european digital cultural artistic unique
-together today yesterday tomorrow often always sometimes still already also thus finally yet
-really long elsewhere here around before behind with for in without at towards between since
-during after like but so because then when where the a an of and to on under by this these its
-their our each several many all every
-""".split()
+ENGLISH = ["culture", "art", "audience", "audiences", "venue", "venues", "project", "projects", "artist", "artists", "workshop", "workshops", "museum", "theatre", "cinema", "heritage", "memory", "neighbourhood", "city", "cities", "region", "regions", "resident", "residents", "youth", "school", "schools", "child", "children", "family", "families", "meeting", "meetings", "show", "shows", "exhibition", "work", "works", "creation", "creations", "gaze", "view", "craft", "crafts", "knowledge", "gesture", "gestures", "journey", "path", "future", "history", "stories", "story", "voice", "voices", "image", "images", "screen", "stage", "stages", "music", "dance", "reading", "book", "books", "library", "festival", "season", "residency", "team", "teams", "association", "organisation", "organisations", "network", "partner", "partners", "institution", "council", "budget", "employment", "training", "learning", "access", "welcome", "outreach", "education", "citizen", "citizens", "society", "debate", "debates", "idea", "ideas", "question", "questions", "answer", "commitment", "solidarity", "respect", "difference", "planet", "climate", "nature", "garden", "workshop", "site", "stone", "wood", "earth", "light", "colour", "opens", "welcomes", "offers", "invites", "brings", "shares", "builds", "passes", "tells", "defends", "supports", "imagines", "discovers", "explores", "questions", "gathers", "connects", "changes", "carries", "learns", "creates", "shows", "new", "great", "small", "shared", "common", "old", "living", "open", "free", "fragile", "lasting", "collective", "local", "popular", "european", "digital", "cultural", "artistic", "unique", "together", "today", "yesterday", "tomorrow", "often", "always", "sometimes", "still", "already", "also", "thus", "finally", "yet", "really", "long", "elsewhere", "here", "around", "before", "behind", "with", "for", "in", "without", "at", "towards", "between", "since", "during", "after", "like", "but", "so", "because", "then", "when", "where", "the", "a", "an", "of", "and", "to", "on", "under", "by", "this", "these", "its", "their", "our", "each", "several", "many", "all", "every"]
 
 #: 40 tags: key -> (French name, English name).
 TAGS = (

@@ -78,8 +78,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from anchor import write_material_blog  # noqa: E402
-from generate import generate  # noqa: E402
+from anchor import write_material_blog
+from generate import generate
 
 ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PORTAL_NOW": "2026-01-01"}
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"  #: hooks/portal_mkdocs/multibuild.py

@@ -24,8 +24,8 @@ import portal_mkdocs.outputs as outputs
 import portal_mkdocs.process as process
 import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
-import portal_mkdocs.search as search
 import portal_mkdocs.sanitising as sanitising
+import portal_mkdocs.search as search
 import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
 

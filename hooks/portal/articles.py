@@ -4,8 +4,8 @@ related articles, previous/next. Computed once per build, in time linear in the 
 from __future__ import annotations
 
 import bisect
-import html
 import datetime as dt
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable

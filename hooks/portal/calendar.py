@@ -23,8 +23,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from . import l10n
-from .conferences import FORMATS, Conference
 from .conference_views import CALENDAR, moment
+from .conferences import FORMATS, Conference
 from .feeds import status_line, status_title, where
 from .languages import language
 from .site import Site
@@ -88,11 +88,11 @@ def event(site: Site, conference: Conference, lang: str) -> Event:
     """The VEVENT of a conference in one language."""
     start, end = conference.when
     url = absolute(site.translations.root_url, page_path(conference.src_uri, lang))
-    modified = conference.modified.astimezone(dt.timezone.utc)
+    modified = conference.modified.astimezone(dt.UTC)
     item = _ical().Event()
     item.add("uid", uid(conference))
     item.add("dtstamp", modified)
-    item.add("created", conference.announced.astimezone(dt.timezone.utc))
+    item.add("created", conference.announced.astimezone(dt.UTC))
     item.add("last-modified", modified)
     item.add("sequence", conference.revision)
     item.add("summary", status_title(conference, lang))
@@ -160,7 +160,7 @@ def subscription(site: Site, lang: str) -> bytes:
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", _ical().vDuration(REFRESH))
     if site.conferences:
-        calendar.add("last-modified", max(c.modified for c in site.conferences).astimezone(dt.timezone.utc))
+        calendar.add("last-modified", max(c.modified for c in site.conferences).astimezone(dt.UTC))
     for conference in sorted(site.conferences, key=lambda c: (c.start, c.id)):
         calendar.add_component(event(site, conference, lang))
     return calendar.to_ical()

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shortcodes
-from .languages import LANGUAGES
-from .sanitise import markdown_problems
-from .problems import Problem, sorted_problems
 from .claims import address_problems
+from .languages import LANGUAGES
+from .problems import Problem, sorted_problems
+from .sanitise import markdown_problems
 from .site import Site, SiteSettings, load_site
 from .yamlsource import SourceError, read_text, split_front_matter
 

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin
 
 from . import l10n
-from .languages import language
 from .conferences import Conference
+from .languages import language
 from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
 from .magazine_views import cover_picture
@@ -481,7 +481,8 @@ def upconf_feeds(site: Site, lang: str) -> list[Feed]:
     item a newer ``updated`` and says so in its title and first line ("Reportée
     au …", "Annulée"), never a new id: readers show it as changed, not as new.
     """
-    from .conference_views import FEEDS, HOME as UPCONF_HOME
+    from .conference_views import FEEDS
+    from .conference_views import HOME as UPCONF_HOME
 
     conferences = sorted(site.conferences, key=lambda c: (c.announced, c.id), reverse=True)[:FEED_SIZE]
     if not conferences:

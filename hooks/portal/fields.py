@@ -45,7 +45,7 @@ class Broken:
             return self.whole
         return self.entries.get(key)
 
-    def problem(self, fields: "Fields", name: str, key: Hashable, *sub: Hashable) -> bool:
+    def problem(self, fields: Fields, name: str, key: Hashable, *sub: Hashable) -> bool:
         """Report at ``name`` that ``key`` cannot be used because of its entry's problem; was it broken?"""
         line = self.line_of(key)
         if line is None:
@@ -247,9 +247,7 @@ class Fields:
                 self.problem(key, f"unknown language '{lang}'", hint, lang)
         for lang in LANGUAGES:
             text = value.get(lang)
-            if text is None and lang in value:
-                self.problem(key, f"the {lang} text is empty", f"write it after '{lang}:'", lang, unfinished=True)
-            elif isinstance(text, str) and not text.strip():
+            if text is None and lang in value or isinstance(text, str) and not text.strip():
                 self.problem(key, f"the {lang} text is empty", f"write it after '{lang}:'", lang, unfinished=True)
             elif not isinstance(text, str):
                 what = "is missing" if text is None else f"must be text, not {_describe(text)}"

@@ -191,7 +191,7 @@ def article_view(site: Site, article: Article) -> ArticleView:
     lang = article.lang
     magazine = site.magazine
     index = site.articles
-    other = next((l for l in ("fr", "en") if l != lang), "fr")
+    other = next((code for code in ("fr", "en") if code != lang), "fr")
     translation = index.translation(article, other)
     older, newer = index.previous_next(article)
     root = site.translations.root_url

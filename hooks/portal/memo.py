@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_OPEN: dict[Path, "Memo"] = {}
+_OPEN: dict[Path, Memo] = {}
 
 
 def _salt() -> str:

@@ -91,7 +91,7 @@ class ParsedFiles:
     def _start_writing(self, earlier: list[str]) -> None:
         try:
             self._temporary().parent.mkdir(parents=True, exist_ok=True)
-            self._out = open(self._temporary(), "wb")
+            self._out = open(self._temporary(), "wb")  # noqa: SIM115 - written across calls, closed in finish
             pickle.dump(FORMAT, self._out)
         except OSError:
             self._give_up()

@@ -7,6 +7,7 @@ the adapter only hands them to MkDocs.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -14,19 +15,26 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-import json
-
-from . import l10n
-from .magazine import RUBRICS, Article
-from .magazine_urls import (HOME, alias_file, author_folder, issue_page, issues_folder, rubric_folder, tag_folder,
-                            year_folder)
-from .magazine_views import article_view, issue_view, listing_pages, magazine_feeds
-from . import calendar
-from .conference_views import CALENDAR, HOME as UPCONF_HOME, conference_view, ics_path, upconf_home
+from . import calendar, l10n
+from .conference_views import CALENDAR, conference_view, ics_path, upconf_home
+from .conference_views import HOME as UPCONF_HOME
 from .feeds import upconf_feeds
+from .magazine import RUBRICS, Article
+from .magazine_urls import (
+    HOME,
+    alias_file,
+    author_folder,
+    issue_page,
+    issues_folder,
+    rubric_folder,
+    tag_folder,
+    year_folder,
+)
+from .magazine_views import article_view, issue_view, listing_pages, magazine_feeds
 from .site import Site
 from .structure_views import DIRECTORY, directory_view, structure_src_uri, structure_view
 from .urls import absolute, page_path
+
 
 @dataclass(frozen=True)
 class PlannedPage:

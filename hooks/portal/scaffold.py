@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 from .clock import PARIS
-from .languages import LANGUAGES
-from .magazine import RUBRICS
 from .conferences import FORMATS
 from .fields import SLUG
+from .languages import LANGUAGES
+from .magazine import RUBRICS
 from .slugs import slugify
 from .structures import CATEGORIES
 from .yamlsource import read_text, split_front_matter

@@ -11,12 +11,12 @@ from pathlib import Path
 from .articles import ArticleIndex, Publication
 from .clock import build_now
 from .conferences import Conference, load_conferences
-from .magazine import Magazine, load_magazine
-from .memo import opened
-from .parsed import ParsedFiles
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
+from .magazine import Magazine, load_magazine
+from .memo import opened
 from .pages import HandPage, load_hand_pages
+from .parsed import ParsedFiles
 from .problems import Problem, sorted_problems
 from .sources import link_problems, misplaced_sources, readable, repository_files
 from .structures import Structure, load_structures

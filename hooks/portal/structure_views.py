@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .figures import FigureView, figure_view
+from .jsonld import organization, script_json
 from .languages import language
 from .pictures import Picture, plan_picture
-from .jsonld import organization, script_json
 from .site import Site
 from .slugs import slugify
 from .structures import CATEGORIES, Structure, category_name

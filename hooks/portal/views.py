@@ -6,20 +6,20 @@ alternates, the home page's sections and figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import l10n
+from .build import SitePlan
+from .cards import CardSpec, card_path
+from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
+from .conference_views import HOME as UPCONF_HOME
 from .feeds import json_feed_file
 from .figures import FigureView, figure_view
 from .languages import language
-from .build import SitePlan
-from .cards import CardSpec, card_path
 from .magazine_urls import HOME, feed_file
-from .conference_views import HOME as UPCONF_HOME
-from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
 from .search import search_section
 from .site import Site
@@ -27,7 +27,6 @@ from .structure_views import DIRECTORY, StructureCard, home_structures
 from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
-
 
 HOME_ARTICLES = 3
 

@@ -14,11 +14,11 @@ one, whether or not a loader reports it.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-import bisect
-import re
 from typing import Any
 
 import yaml

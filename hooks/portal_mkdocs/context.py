@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import html
 
 from portal.languages import language
 from portal.pages import HandPage, page_pictures, with_picture_slots

@@ -9,15 +9,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .host import host_module
-
 from portal import l10n
+from portal.build import SitePlan
 from portal.escaping import neutralise
 from portal.media import media_jobs
 from portal.pictures import draw
-from portal.build import SitePlan
 
 from . import material_js
+from .host import host_module
 
 
 def language_files(files: Files, config: MkDocsConfig, plan: SitePlan, lang: str) -> Files:

@@ -31,8 +31,8 @@ from portal.urls import language_root
 
 from .host import host_module, host_package
 from .process import PREVIEW_ENV, PROCESS
-from .worker import LanguageWorker
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_and_root, language_config_overrides
+from .worker import LanguageWorker
 
 #: Set to build the languages one after the other in one process (the output is the same).
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
@@ -74,7 +74,7 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
             if config.strict:
                 command.append("--strict")
             # Its log goes to a file, read when it is done: a pipe could fill up and stall it.
-            log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+            log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed when the worker is reaped
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
                                        cwd=os.path.dirname(config_file))
             started[other] = (process, out, log)

@@ -10,13 +10,12 @@ gets "304 Not Modified" after a rebuild that changed nothing they carry.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-
-import shutil
-from pathlib import Path
 
 from portal.cards import draw_cards
 from portal.feeds import magazine_feeds
@@ -40,7 +39,7 @@ def write_feeds(config: MkDocsConfig, state: BuildState) -> None:
             cache.feeds.written(feed.path, feed.key)
 
 
-def served_size(site_dir: str) -> "Callable[[str], int | None]":
+def served_size(site_dir: str) -> Callable[[str], int | None]:
     """The size of a file this build published (a cover's rendition), by its path in the language's folder."""
 
     def size(path: str) -> int | None:

@@ -7,19 +7,19 @@ language, and one per live reload) gets a fresh ``BuildState``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from portal.build import SitePlan, plan_site
 from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
+from portal.site import Site, SiteSettings
 from portal.urls import language_root
 
 from .process import PROCESS
-from portal.build import SitePlan, plan_site
-from portal.site import Site, SiteSettings
 
 _LANG_KEY = "portal_lang"
 _ROOT_KEY = "portal_root_url"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from cases import ARTICLE, IMAGE_OK, STRUCTURE, CONFERENCE, Case, s
+from cases import ARTICLE, CONFERENCE, IMAGE_OK, STRUCTURE, Case, s
 
 OUTSIDE = "OUTSIDE/"
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"  #: written in every outside file: must never reach the site

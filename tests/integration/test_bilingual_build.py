@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -72,7 +71,7 @@ def test_hreflang_links_are_absolute_reciprocal_and_only_for_translations(minima
             assert set(links) == {"fr", "en", "x-default"}, page
             assert links[lang] == SITE_URL + page[: -len("index.html")]
             assert links["x-default"] == links["fr"]
-            for other, url in links.items():
+            for url in links.values():
                 target = url_to_file(url)
                 assert (minimal_build.site / target).exists(), url
                 back = dict((link.get("hreflang"), link.get("href"))
@@ -89,7 +88,7 @@ def test_switcher_goes_to_the_translation_or_the_other_home(minimal_build):
     assert switcher("en/team/index.html") == (SITE_URL + "equipe/", "fr")
     assert switcher("en/guide/index.html") == (SITE_URL + "guide/", "fr")
     assert switcher("contact/index.html") == (SITE_URL + "en/", "en")
-    for lang, pages in PAGES.items():
+    for pages in PAGES.values():
         for page in pages:
             href, _ = switcher(page)
             assert (minimal_build.site / url_to_file(href)).exists(), (page, href)

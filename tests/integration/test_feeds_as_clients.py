@@ -238,9 +238,9 @@ def _events(site: Build, path: str) -> dict[str, icalendar.Event]:
 def test_calendar_events_follow_the_revision_status_and_address(site):
     events = _events(site, "upconf/upconf.ics")
     revised = events["2026-03-26-avant-le-changement"]
-    stamp = dt.datetime(2026, 3, 10, 8, 30, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2026, 3, 10, 8, 30, tzinfo=dt.UTC)
     assert revised["DTSTAMP"].dt == revised["LAST-MODIFIED"].dt == stamp and int(revised["SEQUENCE"]) == 1
-    assert revised["CREATED"].dt == dt.datetime(2026, 2, 28, 23, 0, tzinfo=dt.timezone.utc)
+    assert revised["CREATED"].dt == dt.datetime(2026, 2, 28, 23, 0, tzinfo=dt.UTC)
     assert str(revised["LOCATION"]) == "Salle Alpha, 12 rue de l’Essai, Lyon"
     description = str(revised["DESCRIPTION"])
     assert "jeudi 26 mars 2026, 19:00 – 20:30, heure de Paris (UTC+01:00)" in description
@@ -253,7 +253,7 @@ def test_calendar_events_follow_the_revision_status_and_address(site):
 
 
 def test_subscription_calendar_names_itself_for_calendar_apps(site):
-    for lang, prefix, name in (("fr", "", "#UpConf (Groupe SOS)"), ("en", "en/", "#UpConf (Groupe SOS)")):
+    for prefix, name in (("", "#UpConf (Groupe SOS)"), ("en/", "#UpConf (Groupe SOS)")):
         calendar = icalendar.Calendar.from_ical((site.site / prefix / "upconf/upconf.ics").read_bytes())
         assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == name
         assert str(calendar["DESCRIPTION"]) and "X-WR-CALDESC" in calendar

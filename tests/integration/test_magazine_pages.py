@@ -67,7 +67,7 @@ def test_article_page_content(minimal_build):
     assert tree.xpath("//ul[contains(@class,'portal-chips')]//a/text()") == ["Patrimoine", "Médias", "Alpha & Cie"]
     [translation] = tree.xpath("//p[contains(@class,'portal-translation')]/a")
     assert translation.get("href") == SITE_URL + "en/magazine/2025/first-article/"
-    links = {l.get("hreflang"): l.get("href") for l in tree.xpath("//head/link[@hreflang]")}
+    links = {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@hreflang]")}
     assert links == {"fr": SITE_URL + "magazine/2025/premier-article/", "en": SITE_URL + "en/magazine/2025/first-article/",
                      "x-default": SITE_URL + "magazine/2025/premier-article/"}
     # The body's link to another article's file now points at that article's page.

@@ -122,7 +122,7 @@ def test_an_edited_body_renders_its_page_only_and_the_rest_is_left_out(site):
 
 
 def test_a_removed_article_leaves_no_file_behind(site):
-    first = build(site)
+    build(site)
     edit(site, "magazine/2025/premier-article.fr.md", "[lien](../2025/seulement-fr.fr.md)", "lien")
     edit(site, "magazine/2025/seulement-fr.fr.md", "", "")
     (site.parent / "magazine/2025/seulement-fr.fr.md").unlink()

@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree, html
+from vnu_filters import ACCEPTED_ERRORS
 
 from support import REPO
-from vnu_filters import ACCEPTED_ERRORS
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"

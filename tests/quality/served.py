@@ -20,6 +20,7 @@ from pathlib import Path
 
 from support import SOURCE_DATE_EPOCH
 
+
 @dataclass
 class ServedSite:
     """A built site and the local address it is served at."""
@@ -45,7 +46,7 @@ def build_site(source: Path, out: Path, site_url: str, config: str = "mkdocs.yml
     return done.stdout + done.stderr
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 def serve(root: Path, port: int) -> Iterator[str]:

@@ -46,7 +46,7 @@ def test_offsets_on_both_sides_of_daylight_saving(tmp_path):
     summer = found["2026-03-31-apres-le-changement@upconf.groupe-sos.org"]["DTSTART"].dt
     assert winter.tzinfo is not None and str(winter.tzinfo) in ("Europe/Paris", str(ZoneInfo("Europe/Paris")))
     assert winter.utcoffset() == dt.timedelta(hours=1) and summer.utcoffset() == dt.timedelta(hours=2)
-    assert winter.astimezone(dt.timezone.utc).hour == 17 and summer.astimezone(dt.timezone.utc).hour == 16
+    assert winter.astimezone(dt.UTC).hour == 17 and summer.astimezone(dt.UTC).hour == 16
 
 
 def test_status_sequence_and_stamp_come_from_the_content(tmp_path):
@@ -60,9 +60,9 @@ def test_status_sequence_and_stamp_come_from_the_content(tmp_path):
     assert str(postponed["SUMMARY"]).startswith("Reportée au jeudi 2 juillet 2026 : ")
     assert postponed["DTSTART"].dt.isoformat() == "2026-07-02T18:00:00+02:00"
     # No 'updated:' in the file: announced + one second per revision, later than the announcement.
-    assert postponed["CREATED"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.timezone.utc)
+    assert postponed["CREATED"].dt == dt.datetime(2026, 4, 19, 22, 0, tzinfo=dt.UTC)
     assert postponed["DTSTAMP"].dt == postponed["LAST-MODIFIED"].dt == dt.datetime(2026, 4, 19, 22, 0, 2,
-                                                                                   tzinfo=dt.timezone.utc)
+                                                                                   tzinfo=dt.UTC)
     online = found["2026-06-20-en-ligne@upconf.groupe-sos.org"]
     assert str(online["STATUS"]) == "CONFIRMED" and "https://inscription.example/en-ligne" in str(online["DESCRIPTION"])
     assert str(online["URL"]) == "https://portal.test/upconf/2026-06-20-en-ligne/"
@@ -98,9 +98,9 @@ def test_a_revision_dates_dtstamp_and_last_modified(tmp_path):
     site = edited(tmp_path, "upconf/2026-06-20-en-ligne.yml", "announced: 2026-05-20\n",
                   "announced: 2026-05-20\nrevision: 1\nupdated: 2026-05-28 17:00\n")
     event = events(calendar.subscription(site, "fr"))["2026-06-20-en-ligne@upconf.groupe-sos.org"]
-    stamp = dt.datetime(2026, 5, 28, 15, 0, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2026, 5, 28, 15, 0, tzinfo=dt.UTC)
     assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt == stamp
-    assert event["CREATED"].dt == dt.datetime(2026, 5, 19, 22, 0, tzinfo=dt.timezone.utc)
+    assert event["CREATED"].dt == dt.datetime(2026, 5, 19, 22, 0, tzinfo=dt.UTC)
 
 
 def test_postponed_without_a_new_date_stays_tentative(tmp_path):

@@ -36,7 +36,7 @@ def test_local_times_carry_the_paris_offset_on_both_sides_of_the_change(tmp_path
     assert problems == []
     assert winter_conf.start.isoformat() == "2026-03-26T18:30:00+01:00"
     assert summer_conf.start.isoformat() == "2026-03-31T18:30:00+02:00"
-    assert summer_conf.start.astimezone(dt.timezone.utc).hour == 16
+    assert summer_conf.start.astimezone(dt.UTC).hour == 16
 
 
 @pytest.mark.parametrize("old, new, message", [
@@ -76,7 +76,7 @@ def test_postponed_conference_takes_place_at_its_new_date(tmp_path):
     [conference], problems = load(tmp_path, {"upconf/2026-03-26-debat.yml": text})
     assert problems == []
     assert conference.when[0].isoformat() == "2026-04-09T18:30:00+02:00"
-    assert conference.is_upcoming(dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc))
+    assert conference.is_upcoming(dt.datetime(2026, 4, 1, tzinfo=dt.UTC))
 
 
 def test_updated_dates_the_latest_revision(tmp_path):

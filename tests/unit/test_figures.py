@@ -1,5 +1,5 @@
-from support import write
 from portal.figures import figure_view, format_number, load_key_figures
+from support import write
 
 
 def plain(text: str) -> str:

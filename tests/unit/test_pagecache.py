@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import portal
-from portal.pagecache import BlobCache, CachedPage, PageCache, fingerprint, pack_html
 from portal.magazine_views import ArticleCard, Link
+from portal.pagecache import BlobCache, CachedPage, PageCache, fingerprint, pack_html
 
 
 def card(title: str = "Un titre", path: str = "magazine/2025/un-titre/") -> ArticleCard:
@@ -42,7 +42,7 @@ def test_parts_do_not_run_into_each_other():
 
 
 def test_dates_and_paths_have_stable_keys():
-    moment = dt.datetime(2026, 3, 29, 2, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 3, 29, 2, 30, tzinfo=dt.UTC)
     assert fingerprint(moment, Path("a/b")) == fingerprint(moment, Path("a/b"))
     assert fingerprint(moment) != fingerprint(moment + dt.timedelta(seconds=1))
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from support import write
 from portal.pages import load_hand_pages, page_src_uri
+from support import write
 
 
 def load(root: Path):

@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from support import write
-from portal.site import SiteSettings, check_counted_figures
 from portal.figures import KeyFigure
+from portal.site import SiteSettings, check_counted_figures
 from portal.structures import load_structures
+from support import write
 
 VALID = """\
 name: Alpha
