@@ -1,13 +1,15 @@
 """Social cards (Open Graph / Twitter, 1200×630) drawn offline with Pillow and the committed fonts.
 
 A card shows the page's section, its title and, when it has one, its cover,
-in the site's colours. Cards are cached by their content (text, cover bytes,
-design version) outside ``site/``, and drawn in parallel.
+in the site's colours. Cards are cached outside ``site/`` by a key made of
+everything that draws them (``portal.cachekey``): their text, the cover's bytes,
+the fonts' bytes, this module's code and the libraries' versions. They are
+drawn in parallel.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -15,8 +17,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .cachekey import cache_key, file_digest, fingerprint
+
 SIZE = (1200, 630)
-VERSION = "c1"
 INK, PLUM, SUN, PAPER, VERMILION = (35, 26, 46), (59, 35, 80), (243, 179, 61), (251, 247, 241), (179, 58, 31)
 TITLE_FONT = "fraunces-latin-700-normal.woff2"
 TEXT_FONT = "source-sans-3-latin-600-normal.woff2"
@@ -39,18 +42,23 @@ def card_path(page_path: str) -> str:
     return f"assets/cards/{stem}.png"
 
 
-def cache_file(spec: CardSpec, cache_dir: Path, fonts: Path) -> Path:
-    digest = hashlib.sha256()
-    for part in (VERSION, spec.title, spec.section, spec.footer):
-        digest.update(part.encode("utf-8") + b"\0")
-    if spec.cover:
-        digest.update(spec.cover.read_bytes())
-    return cache_dir / f"{digest.hexdigest()[:24]}.png"
+def design_key(fonts: Path) -> str:
+    """What every card is drawn with besides its own text and cover: this code, the libraries, the fonts."""
+    return cache_key(code=[__name__], folders=[fonts])
+
+
+def cache_file(spec: CardSpec, cache_dir: Path, design: str) -> Path:
+    """Where the card of ``spec`` is kept: named after all it is drawn from (``design``: ``design_key``)."""
+    # Every field of the spec but where the card is published, and the cover by its bytes.
+    shown = dataclasses.replace(spec, path="", cover=None)
+    digest = fingerprint(design, shown, file_digest(spec.cover) if spec.cover else None)
+    return cache_dir / f"{digest[:32]}.png"
 
 
 def draw_cards(specs: list[CardSpec], cache_dir: Path, fonts: Path, workers: int | None = None) -> dict[str, Path]:
     """Each card's cache file (drawn if missing, in parallel), by its published path."""
-    files = {spec.path: cache_file(spec, cache_dir, fonts) for spec in specs}
+    design = design_key(fonts)
+    files = {spec.path: cache_file(spec, cache_dir, design) for spec in specs}
     missing = {}
     for spec in specs:
         target = files[spec.path]

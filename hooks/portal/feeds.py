@@ -7,6 +7,7 @@ reader. Every date comes from the content; the same input gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from .languages import language
 from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
 from .magazine_views import cover_path
-from .pagecache import fingerprint
+from .cachekey import file_digest, fingerprint
 from .site import Site
 from .urls import absolute, page_path
 
@@ -114,22 +115,22 @@ class _Inputs:
         self.site = site
         self.contents = contents
         self.digests: dict[str, str] = {}
-        magazine = site.magazine
-        self.common = fingerprint(salt, site.translations.root_url, magazine.authors, magazine.tags)
+        # All of the magazine but its articles (each is digested on its own): a registry added later counts too.
+        self.common = fingerprint(salt, site.translations.root_url, dataclasses.replace(site.magazine, articles=()))
 
     def key(self, lang: str, tag: str | None, items: list[Article]) -> str:
         return fingerprint(self.common, lang, tag, [self._article(a) for a in items])
 
     def _article(self, article: Article) -> str:
         if article.src_uri not in self.digests:
-            cover_size = article.cover.source.stat().st_size if article.cover else None
+            cover = file_digest(article.cover.source) if article.cover else None  # its size, its published path
             digest = getattr(self.contents, "digest", None)  # bodies not read, when the mapping can tell
             if digest is not None:
                 body = digest(article.src_uri)
             else:
                 html = self.contents.get(article.src_uri)
                 body = body_digest(html) if html is not None else None
-            self.digests[article.src_uri] = fingerprint(article, cover_size, body)
+            self.digests[article.src_uri] = fingerprint(article, cover, body)
         return self.digests[article.src_uri]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .magazine_views import article_folder
-from .pictures import Job, Rendition, jobs_for, plan_picture
+from .pictures import Job, Rendition, drawing_key, jobs_for, plan_picture
 from .site import Site
 from .structure_views import image_folder
 
@@ -13,18 +13,20 @@ from .structure_views import image_folder
 def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, Job]]:
     """(rendition, job) for each image of the ``lang`` build, in a stable order."""
     result: list[tuple[Rendition, Job]] = []
+    drawing = drawing_key()
     for structure in site.structures:
         for image in (structure.logo, structure.photo):
             if image:
-                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir)
+                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir, drawing)
     for article in site.articles.in_language(lang):
         if article.cover:
-            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir)
+            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir,
+                               drawing)
         for body_image in article.images:
             result += jobs_for(body_image.image, plan_picture(body_image.image, article_folder(article), lang),
-                               cache_dir)
+                               cache_dir, drawing)
     for conference in site.conferences:
         if conference.image:
             result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
-                               cache_dir)
+                               cache_dir, drawing)
     return result

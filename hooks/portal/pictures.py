@@ -2,13 +2,14 @@
 original's format, described for templates as ``<picture>`` sources.
 
 Planning a picture is pure (sizes come from the validated image); drawing the
-derivatives is the only pixel work, cached by content hash and parameters
-outside the sources and ``site/``, and spread over the machine's cores.
+derivatives is the only pixel work, cached outside the sources and ``site/`` by
+a key made of everything that draws them (``portal.cachekey``): the source's
+bytes, the width and format, this module's code (and what it imports), the
+libraries' versions. It is spread over the machine's cores.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,10 +18,10 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from .cachekey import cache_key, file_digest, fingerprint
 from .images import FORMATS, ContentImage
 
 WIDTHS = (480, 960, 1600)
-VERSION = "v2"  #: bump when the drawing below changes, so caches are redrawn
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 _QUALITY = {"JPEG": 84, "WEBP": 80}
 
@@ -96,12 +97,21 @@ class Job:
     target: Path
 
 
-def jobs_for(image: ContentImage, picture: Picture, cache_dir: Path) -> list[tuple[Rendition, Job]]:
-    """Each rendition of a picture with the cache file that holds it (keyed by content and parameters)."""
-    digest = hashlib.sha256(image.source.read_bytes()).hexdigest()[:20]
+def drawing_key() -> str:
+    """What every derivative is drawn with besides its source, width and format: this code, the libraries."""
+    return cache_key(code=[__name__])
+
+
+def jobs_for(image: ContentImage, picture: Picture, cache_dir: Path,
+             drawing: str | None = None) -> list[tuple[Rendition, Job]]:
+    """Each rendition of a picture with the cache file that holds it, named after all it is drawn from
+    (``drawing``: ``drawing_key()``, computed when not given)."""
+    drawing = drawing or drawing_key()
+    source = file_digest(image.source)
     result = []
     for rendition in picture.webp + picture.fallback:
-        name = f"{digest}-{rendition.width}-{VERSION}{FORMATS[rendition.format]}"
+        digest = fingerprint(drawing, source, rendition.width, rendition.format)
+        name = f"{digest[:32]}{FORMATS[rendition.format]}"
         result.append((rendition, Job(image.source, rendition.width, rendition.format, cache_dir / name)))
     return result
 

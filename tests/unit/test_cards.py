@@ -41,3 +41,18 @@ def test_cards_are_cached(tmp_path):
     assert first == second and {path.stat().st_mtime_ns for path in second.values()} == stamps
     changed = draw_cards([CardSpec("p0.png", "Autre titre", "Section", "x.org")], tmp_path / "cache", FONTS)
     assert changed["p0.png"] != first["p0.png"]
+
+
+def test_a_card_is_drawn_again_when_a_font_or_the_cover_changes(tmp_path):
+    import shutil
+
+    fonts = tmp_path / "fonts"
+    shutil.copytree(FONTS, fonts)
+    Image.new("RGB", (800, 600), (0, 200, 0)).save(tmp_path / "cover.jpg")
+    spec = CardSpec("p.png", "Titre", "Section", "x.org", tmp_path / "cover.jpg")
+    first = draw_cards([spec], tmp_path / "cache", fonts, workers=1)["p.png"]
+    shutil.copyfile(fonts / "source-sans-3-latin-700-normal.woff2", fonts / "source-sans-3-latin-600-normal.woff2")
+    second = draw_cards([spec], tmp_path / "cache", fonts, workers=1)["p.png"]
+    assert second != first and second.read_bytes() != first.read_bytes()
+    Image.new("RGB", (800, 600), (200, 0, 0)).save(tmp_path / "cover.jpg")
+    assert draw_cards([spec], tmp_path / "cache", fonts, workers=1)["p.png"] != second
