@@ -1,4 +1,8 @@
-"""Every image a language build publishes: its renditions and the cache files that hold them."""
+"""Every image a language build publishes: its renditions and the cache files that hold them.
+
+Renditions are published by content (``pictures.plan_picture``): an image used by many pages is
+listed once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from .structure_views import image_folder
 
 
 def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, Job]]:
-    """(rendition, job) for each image of the ``lang`` build, in a stable order."""
+    """(rendition, job) for each image of the ``lang`` build, once per published file, in a stable order."""
     result: list[tuple[Rendition, Job]] = []
     drawing = drawing_key()
     for structure in site.structures:
@@ -29,4 +33,4 @@ def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, 
         if conference.image:
             result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
                                cache_dir, drawing)
-    return result
+    return list({rendition.path: (rendition, job) for rendition, job in result}.values())

@@ -22,6 +22,7 @@ from .cachekey import cache_key, file_digest, fingerprint
 from .images import FORMATS, ContentImage
 
 WIDTHS = (480, 960, 1600)
+IMAGES = "assets/images/"  #: where pictures are published, relative to a language root
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 _QUALITY = {"JPEG": 84, "WEBP": 80}
 
@@ -67,14 +68,19 @@ def widths_for(width: int) -> tuple[int, ...]:
 
 
 def plan_picture(image: ContentImage, folder: str, lang: str, sizes: str = "100vw") -> Picture:
-    """The renditions of ``image`` published in ``folder`` (e.g. 'structures/h7/')."""
-    stem = image.name.rsplit(".", 1)[0]
+    """The renditions of ``image``, published by content: 'assets/images/<digest>-960.webp'.
+
+    The same bytes, used by any number of articles, structures or conferences, are
+    one set of files in each language (``folder``, where the page using the image
+    is, is no longer where its files go: callers may stop passing it).
+    """
+    stem = f"{IMAGES}{file_digest(image.source)[:20]}"
     original = _format_of(image)
     webp, fallback = [], []
     for width in widths_for(image.width):
         height = max(1, round(image.height * width / image.width))
-        webp.append(Rendition(f"{folder}{stem}-{width}.webp", width, height, "WEBP"))
-        fallback.append(Rendition(f"{folder}{stem}-{width}{FORMATS[original]}", width, height, original))
+        webp.append(Rendition(f"{stem}-{width}.webp", width, height, "WEBP"))
+        fallback.append(Rendition(f"{stem}-{width}{FORMATS[original]}", width, height, original))
     middle = fallback[min(1, len(fallback) - 1)]
     return Picture(image.alt.get(lang) or next(iter(image.alt.values())), image.width, image.height, middle.path,
                    tuple(webp), tuple(fallback), sizes)

@@ -3,15 +3,22 @@
 
 from PIL import Image
 
-from portal.cards import CardSpec, card_path, draw_card, draw_cards
+from portal.cards import CardSpec, card_path, draw_card, draw_cards, has_own_card
 from support import REPO
 
 FONTS = REPO / "overrides" / "assets" / "fonts"
 
 
 def test_card_paths():
-    assert card_path("") == "assets/cards/index.png"
-    assert card_path("magazine/2025/x/") == "assets/cards/magazine/2025/x.png"
+    assert card_path("") == "assets/cards/index.jpg"
+    assert card_path("magazine/2025/x/") == "assets/cards/magazine/2025/x.jpg"
+    assert card_path("magazine/2025/page/") == "assets/cards/magazine/2025/page.jpg"  # an article named 'page'
+
+
+def test_the_later_pages_of_a_listing_show_its_first_pages_card():
+    assert card_path("magazine/page/2/") == card_path("magazine/") == "assets/cards/magazine.jpg"
+    assert card_path("magazine/tags/patrimoine/page/12/") == "assets/cards/magazine/tags/patrimoine.jpg"
+    assert not has_own_card("magazine/page/2/") and has_own_card("magazine/") and has_own_card("")
 
 
 def test_card_size_and_cover(tmp_path):
