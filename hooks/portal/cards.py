@@ -90,7 +90,10 @@ def draw_cards(specs: list[CardSpec], cache_dir: Path, fonts: Path, workers: int
             missing[target] = spec
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        jobs = [(spec, target, fonts) for target, spec in sorted(missing.items())]
+        # One path per cover's bytes: a photo copied beside many articles is read and fitted once per process.
+        covers: dict[str, Path] = {}
+        jobs = [(dataclasses.replace(spec, cover=covers.setdefault(file_digest(spec.cover), spec.cover))
+                 if spec.cover else spec, target, fonts) for target, spec in sorted(missing.items())]
         workers = min(workers or os.cpu_count() or 1, len(jobs))
         if workers <= 1:
             for job in jobs:
