@@ -8,9 +8,9 @@ forgotten: a warm build then serves what a build from nothing would not. So a
 key here is always made of three things, each taken whole:
 
 - the producing code (``code_digest``): the source files of the modules that
-  make the result, read from disk, and those of every module of the same
-  package they import, directly or not, found in their source (an import inside
-  a function counts too);
+  make the result, and those of every module of ours they import, directly or
+  not, found in their source (an import inside a function counts too); read
+  once per process (``running_code``), as the process runs them;
 - the environment (``environment``): Python's version and the version of every
   installed distribution (Pillow, Markdown, pymdown-extensions, MkDocs,
   Material, feedgen…), not a list of the ones thought to matter;
@@ -174,9 +174,27 @@ def _imports_of(name: str, path: str, digest: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@functools.lru_cache(maxsize=None)
+def running_code(*modules: str) -> str:
+    """``code_digest`` of ``modules`` as this process runs them: read the first time it is asked, then kept.
+
+    A process (``mkdocs serve``, its language workers) keeps the modules it imported even when their
+    files are edited afterwards: a key made from the files as they are now would file what the old
+    code makes under the new code's name, for every later build to reuse.
+    """
+    return code_digest(*modules)
+
+
+@functools.lru_cache(maxsize=None)
+def running_files(folders: tuple[Path, ...], suffixes: tuple[str, ...] = ()) -> str:
+    """``files_fingerprint`` of code folders as this process runs them (read once, see ``running_code``)."""
+    return files_fingerprint(folders, suffixes)
+
+
 def cache_key(*inputs: Any, code: Iterable[ModuleType | str] = (), files: Iterable[Path] = (),
               folders: Iterable[Path] = ()) -> str:
-    """The key of a result made by ``code`` from ``inputs`` and the bytes of ``files`` and ``folders``, in this
-    environment."""
-    return fingerprint(environment(), code_digest(*code), [(str(path), file_digest(path)) for path in files],
+    """The key of a result made by ``code`` (as this process runs it) from ``inputs`` and the bytes of ``files``
+    and ``folders``, in this environment."""
+    names = tuple(sorted(module if isinstance(module, str) else module.__name__ for module in code))
+    return fingerprint(environment(), running_code(*names), [(str(path), file_digest(path)) for path in files],
                        files_fingerprint(list(folders)), *inputs)

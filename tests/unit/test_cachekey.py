@@ -107,3 +107,10 @@ def test_nothing_is_bumped_by_hand():
     import portal.pictures
 
     assert not hasattr(portal.cards, "VERSION") and not hasattr(portal.pictures, "VERSION")
+
+
+def test_a_process_keys_the_code_it_runs_not_the_code_edited_since(package):
+    running = cachekey.running_code("pkg_for_keys.a")
+    (package / "b.py").write_text("VALUE = 2\n")  # the process still runs VALUE = 1
+    assert cachekey.running_code("pkg_for_keys.a") == running
+    assert code_digest("pkg_for_keys.a") != running  # what the next process will run
