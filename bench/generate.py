@@ -326,10 +326,14 @@ def allowed_keys() -> tuple[str, ...]:
     raise LookupError("ARTICLE_KEYS not found in hooks/portal/magazine.py")
 
 
-def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_cards: bool = False) -> Path:
+def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_cards: bool = False,
+             distinct_covers: int = 0) -> Path:
     """Write the synthetic site into ``out``; return the path of its mkdocs.yml.
 
-    The first ``covers`` articles get a cover image (a 1600×1000 JPEG drawn here).
+    The first ``covers`` articles get a cover image (a 1600×1000 JPEG drawn here),
+    each its own unless ``distinct_covers`` is set: then they take turns among
+    that many images, each copied beside the article under its own name (the same
+    bytes in many places, as editors reuse a photo).
     """
     if articles < 2:
         raise ValueError("--articles must be at least 2 (each article links to another one)")
@@ -360,7 +364,14 @@ def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_ca
         cover = None
         if number < covers:
             cover = f"{article.stem}.jpg"
-            draw_cover(random.Random(seed * 100_003 + number), folder / cover)
+            if distinct_covers:
+                shared = out / ".bench-covers" / f"{number % distinct_covers}.jpg"
+                if not shared.exists():
+                    shared.parent.mkdir(exist_ok=True)
+                    draw_cover(random.Random(seed * 100_003 + number), shared)
+                shutil.copyfile(shared, folder / cover)
+            else:
+                draw_cover(random.Random(seed * 100_003 + number), folder / cover)
         for lang, writer in (("fr", fr), ("en", en)):
             meta = {"title": writer.title(rng.randint(4, 9)), "date": article.date,
                     "authors": article.authors, "tags": article.tags, "rubric": article.rubric,

@@ -1,12 +1,16 @@
 """Benchmark cold strict builds of synthetic sites of growing size, against Material's own blog.
 
-    python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--keep DIR] [--seed S] [--no-anchor]
+    python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--keep DIR] [--seed S] [--covers K] [--no-anchor]
 
 For each size N, ``bench/generate.py`` writes a site with N articles in both
 languages (into a temporary folder, or ``DIR/n<N>`` with ``--keep``) and
 ``bench/anchor.py`` writes, beside it (``n<N>-material``), the anchor: the French
 articles only, as a plain Material for MkDocs blog (its blog plugin, no hooks, no
-overrides). Every build is ``mkdocs build --strict`` in a subprocess, with
+overrides). Every article has a cover, taking turns among ``--covers`` images
+(default 6; 0: no covers), each copied beside the article under its own name
+(the same bytes in many places, as editors reuse a photo). Social cards are on,
+as the site ships them; step 2 builds with them off too. Every build is
+``mkdocs build --strict`` in a subprocess, with
 ``NO_MKDOCS_2_WARNING=1``, ``SOURCE_DATE_EPOCH=1767225600`` and
 ``PORTAL_NOW=2026-01-01`` (so every article, dated up to 2025-12-31, is
 published). A cold build starts from an empty ``site/`` and no ``.cache/``.
@@ -15,20 +19,23 @@ Per size, in this order:
 
 1. ours, sequential (``PORTAL_SEQUENTIAL=1``: English after French in one
    process), cold, once, into ``site-sequential/``;
-2. ours, parallel (the default: English in a second process), cold, ``--repeat``
-   times, into ``site/``; the last output is compared with the sequential one,
+2. ``--repeat`` paired rounds of: ours, parallel, cold, with social cards off
+   (``extra.portal.social_cards: false``), into ``site-cards-off/`` (what the
+   cards cost); then
+3. ours, parallel (the default: English in a second process), cold, into
+   ``site/``; the last output is compared with the sequential one,
    file by file, byte by byte ("identical", or the first differing path);
-3. ours, warm: one sentence appended to one French article, then the same
+4. ours, warm: one sentence appended to one French article, then the same
    command again with ``.cache/`` and ``site/`` kept (the edit is checked in the
    output; the log tells how many French pages were rendered again); then the
    same sources built with the cache off (``PORTAL_PAGE_CACHE=off``) into
    another folder, compared byte by byte with the warm output ("warm = clean");
-4. ours, under ``mkdocs serve``: once it serves (its first build fills the
+5. ours, under ``mkdocs serve``: once it serves (its first build fills the
    preview cache), one sentence appended to another article; measured: MkDocs'
    own "Documentation built in" figure for the rebuild that follows, which is
    what an editor waits for after saving (the file watcher adds a fraction of a
    second);
-5. the anchor, cold, ``--repeat`` times (skipped with ``--no-anchor``).
+6. the anchor, cold, ``--repeat`` times (skipped with ``--no-anchor``).
 
 Measured:
 
@@ -45,12 +52,15 @@ Measured:
   also sampled every 100 ms from ``/proc`` (Linux only; a sample can miss a
   short peak): the table shows ``largest (Σ sum)``;
 - HTML pages written (``*.html`` under ``site/``, both languages, including 404
-  pages and listings), ms per article page (ours / 2N).
+  pages and listings), ms per article page (ours / 2N);
+- social cards and content images published (files under ``assets/cards/`` and
+  ``assets/images/``, both languages; the theme's own images are SVG).
 
 It prints a Markdown table (N | ours s (median) | ms/article | pages | peak MiB |
 Material FR-only s (median) | ratio ours/Material | sequential s | identical |
-warm s | warm/cold | rendered again | warm = clean | serve rebuild s | serve/cold,
-"warm/cold" and "serve/cold" being divided by ours' median cold), then the
+warm s | warm/cold | rendered again | warm = clean | serve rebuild s | serve/cold |
+cards off s (median) | cards on/off | cards | images, "warm/cold" and
+"serve/cold" being divided by ours' median cold, with cards), then the
 "flatness": ms per article at the largest N divided by ms per article at the
 smallest (1.0 = the cost per article does not grow with the magazine). Each size
 logs the load average before and after: on two cores, well above 2 means
@@ -109,6 +119,8 @@ class Run:
     tree_kib: int | None  #: largest sampled sum over the process tree
     pages: int
     log: str
+    cards: int = 0  #: social cards published
+    images: int = 0  #: content images published (renditions)
 
 
 class BuildFailed(Exception):
@@ -131,6 +143,9 @@ class Result:
     rendered_again: str  #: French pages rendered by the warm build, of all French pages ("12/1891")
     warm_identical: str  #: warm output vs the same sources built with the cache off
     serve: float  #: seconds, MkDocs' figure for `mkdocs serve`'s rebuild after one edit
+    cards_off: float = 0.0  #: median seconds, ours (parallel), cold, social cards off
+    cards: int = 0  #: social cards published by a cold build
+    images: int = 0  #: content images published by a cold build
     anchor: float | None = None  #: median seconds, Material blog, French only, cold
     anchor_pages: int | None = None
     anchor_peak_kib: int | None = None
@@ -244,7 +259,27 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float, *, site: Path |
         peak = int(text[-1]) if text and text[-1].strip().isdigit() else None
         rss_file.unlink()
     pages = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
-    return Run(returncode, wall, peak, sampler.peak_kib, pages, log)
+    cards, images = published(site)
+    return Run(returncode, wall, peak, sampler.peak_kib, pages, log, cards, images)
+
+
+def published(site: Path) -> tuple[int, int]:
+    """(social cards, content images) under ``site``, both languages."""
+    if not site.is_dir():
+        return 0, 0
+    files = [path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
+    cards = sum(1 for path in files if "assets/cards/" in path)
+    images = sum(1 for path in files if "assets/images/" in path and not path.endswith(".svg"))
+    return cards, images
+
+
+def set_social_cards(config: Path, on: bool) -> None:
+    """Switch the corpus' social cards on or off (``extra.portal.social_cards`` of its mkdocs.yml)."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data.setdefault("extra", {}).setdefault("portal", {})["social_cards"] = on
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
 def load() -> str:
@@ -366,10 +401,10 @@ def serve_rebuild(config: Path, root: Path, timeout: float) -> tuple[float, floa
 # -- one size ------------------------------------------------------------------------------------
 
 def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, seed: int, use_gnu_time: bool,
-               timeout: float) -> Result:
+               timeout: float, covers: int = 6) -> Result:
     """Generate the corpus (and the anchor) for ``size``, build them; raise BuildFailed on a failed build."""
     start = time.perf_counter()
-    config = generate(size, root, seed)
+    config = generate(size, root, seed, covers=size if covers else 0, social_cards=True, distinct_covers=covers)
     print(f"N={size}: corpus generated in {time.perf_counter() - start:.1f} s ({root}); {load()}", flush=True)
     anchor_config = None
     if anchor_root is not None:
@@ -382,17 +417,29 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
     print(f"N={size}: ours sequential: {sequential.wall:.1f} s, {sequential.pages} pages, {memory(sequential)}",
           flush=True)
 
-    runs = []
+    # Paired rounds, cards off then on: on a shared machine, both sides of the ratio see the same load.
+    runs, off_runs = [], []
     for number in range(1, repeat + 1):
+        set_social_cards(config, False)
+        try:
+            run = checked(f"ours, cards off, build {number}", build_once(config, use_gnu_time, timeout,
+                                                                         site=root / "site-cards-off"))
+        finally:
+            set_social_cards(config, True)
+            shutil.rmtree(root / "site-cards-off", ignore_errors=True)
+        print(f"N={size}: ours cards off, build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, "
+              f"{memory(run)}", flush=True)
+        off_runs.append(run)
         run = checked(f"ours, parallel, build {number}", build_once(config, use_gnu_time, timeout))
-        print(f"N={size}: ours build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, {memory(run)}",
-              flush=True)
+        print(f"N={size}: ours build {number}/{repeat}: {run.wall:.1f} s, {run.pages} pages, {run.cards} cards, "
+              f"{run.images} images, {memory(run)}", flush=True)
         runs.append(run)
     if len({r.pages for r in runs}) != 1:
         print(f"N={size}: WARNING: page counts differ between builds: {[r.pages for r in runs]}", flush=True)
     identical = compare_trees(root / "site", sequential_site)
     print(f"N={size}: parallel vs sequential output: {identical}", flush=True)
     shutil.rmtree(sequential_site, ignore_errors=True)
+
 
     article = edit_one_article(root)
     warm = checked("ours, warm", build_once(config, use_gnu_time, timeout, cold=False))
@@ -416,7 +463,8 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
     trees = [r.tree_kib for r in runs if r.tree_kib]
     result = Result(size, statistics.median(r.wall for r in runs), max(peaks) if peaks else None,
                     max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall, again,
-                    warm_identical, serve)
+                    warm_identical, serve, statistics.median(r.wall for r in off_runs), runs[-1].cards,
+                    runs[-1].images)
 
     if anchor_config is not None:
         anchor_runs = []
@@ -438,15 +486,16 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
 def table(results: list[Result]) -> str:
     lines = ["| N | ours s (median) | ms/article | pages | peak MiB | Material FR-only s (median) | "
              "ratio ours/Material | sequential s | identical | warm s | warm/cold | rendered again | warm = clean | "
-             "serve rebuild s | serve/cold |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|"]
+             "serve rebuild s | serve/cold | cards off s (median) | cards on/off | cards | images |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         peak = f"{mib(r.peak_kib)} (Σ {mib(r.tree_kib)})"
         anchor = f"{r.anchor:.2f}" if r.anchor is not None else "skipped"
         ratio = f"{r.wall / r.anchor:.2f}" if r.anchor else "n/a"
         lines.append(f"| {r.size} | {r.wall:.2f} | {r.ms_per_article:.1f} | {r.pages} | {peak} | {anchor} | {ratio} | "
                      f"{r.sequential:.2f} | {r.identical} | {r.warm:.2f} | {r.warm / r.wall:.2f} | "
-                     f"{r.rendered_again} | {r.warm_identical} | {r.serve:.2f} | {r.serve / r.wall:.2f} |")
+                     f"{r.rendered_again} | {r.warm_identical} | {r.serve:.2f} | {r.serve / r.wall:.2f} | "
+                     f"{r.cards_off:.2f} | {r.wall / r.cards_off:.2f} | {r.cards} | {r.images} |")
     return "\n".join(lines)
 
 
@@ -472,7 +521,8 @@ def report(results: list[Result]) -> None:
         print("Material FR-only: " + "; ".join(
             f"N={r.size}: {r.anchor_pages} pages, peak {mib(r.anchor_peak_kib)} MiB, "
             f"{1000 * r.anchor / r.size:.1f} ms/article" for r in anchored))
-    print("ours = French + English (parallel, default); Material = French only, its blog plugin; "
+    print("ours = French + English (parallel, default), social cards on as the site ships (cards off: the same "
+          "build without them); Material = French only, its blog plugin; "
           "peak MiB = largest process (Σ = sampled sum over the build's processes)")
 
 
@@ -483,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the corpora into DIR/n<N> (and DIR/n<N>-material) and keep them")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated text (default 1)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per build (default 3600)")
+    parser.add_argument("--covers", type=int, default=6,
+                        help="distinct cover images the articles take turns with (default 6; 0: no covers)")
     parser.add_argument("--no-anchor", action="store_true", help="skip the Material blog builds (quicker)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or any(size < 2 for size in args.sizes):
@@ -500,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
             anchor_root = None if args.no_anchor else base / f"n{size}-material"
             try:
                 results.append(bench_size(size, base / f"n{size}", anchor_root, args.repeat, args.seed,
-                                          use_gnu_time, args.timeout))
+                                          use_gnu_time, args.timeout, args.covers))
             except BuildFailed as error:
                 failed = error.run
                 tail = "\n".join(failed.log.rstrip().splitlines()[-LOG_TAIL:])

@@ -15,6 +15,7 @@ player's hidden button.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -27,8 +28,8 @@ from .conferences import Conference
 from .languages import language
 from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
+from .cachekey import file_digest, fingerprint
 from .magazine_views import cover_picture
-from .pagecache import fingerprint
 from .site import Site
 from .urls import absolute, page_path
 
@@ -139,23 +140,23 @@ class _Inputs:
         self.contents = contents
         self.covers = covers
         self.digests: dict[str, str] = {}
-        magazine = site.magazine
-        self.common = fingerprint(salt, site.translations.root_url, magazine.authors, magazine.tags)
+        # All of the magazine but its articles (each is digested on its own): a registry added later counts too.
+        self.common = fingerprint(salt, site.translations.root_url, dataclasses.replace(site.magazine, articles=()))
 
     def key(self, lang: str, tag: str | None, items: list[Article]) -> str:
         return fingerprint(self.common, lang, tag, [self._article(a) for a in items])
 
     def _article(self, article: Article) -> str:
         if article.src_uri not in self.digests:
-            cover_size = article.cover.source.stat().st_size if article.cover else None
+            source = file_digest(article.cover.source) if article.cover else None  # its size, its published path
             digest = getattr(self.contents, "digest", None)  # bodies not read, when the mapping can tell
             if digest is not None:
                 body = digest(article.src_uri)
             else:
                 html = self.contents.get(article.src_uri)
                 body = body_digest(html) if html is not None else None
-            cover = self.covers.get(article)
-            self.digests[article.src_uri] = fingerprint(article, cover_size, body, cover and cover.sizes())
+            served = self.covers.get(article)  # the served renditions' lengths go into enclosures
+            self.digests[article.src_uri] = fingerprint(article, source, body, served and served.sizes())
         return self.digests[article.src_uri]
 
 

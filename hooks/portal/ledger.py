@@ -23,9 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Changed when a record changes shape: an older ledger is then ignored.
-FORMAT = "portal-ledger/2"
+from .cachekey import cache_key
+
 FILE_NAME = "ledger.pickle"
+
+
+def file_format() -> str:
+    """What the ledger's header must say: this code, in this environment (a record of another shape is never
+    read)."""
+    return cache_key(code=[__name__])
 
 
 @dataclass
@@ -60,7 +66,7 @@ def read_ledger(folder: Path) -> Ledger:
     try:
         with open(folder / FILE_NAME, "rb") as handle:
             form, build_key, outline, count = pickle.load(handle)
-            if form != FORMAT:
+            if form != file_format():
                 return Ledger()
             pages = {}
             for _ in range(count):
@@ -84,7 +90,7 @@ def write_ledger(folder: Path, ledger: Ledger) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / (FILE_NAME + ".tmp")
         with open(temporary, "wb") as handle:
-            pickle.dump((FORMAT, ledger.build_key, ledger.outline, len(ledger.pages)), handle,
+            pickle.dump((file_format(), ledger.build_key, ledger.outline, len(ledger.pages)), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
             for item in ledger.pages.items():
                 pickle.dump(item, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,4 +1,8 @@
-"""Every image a language build publishes: its renditions and the cache files that hold them."""
+"""Every image a language build publishes: its renditions and the cache files that hold them.
+
+Renditions are published by content (``pictures.plan_picture``): an image used by many pages is
+listed once.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,32 @@ from pathlib import Path
 
 from .magazine_views import article_folder
 from .pages import page_pictures
-from .pictures import Job, Rendition, jobs_for, plan_picture
+from .pictures import Job, Rendition, drawing_key, jobs_for, plan_picture
 from .site import Site
 from .structure_views import image_folder
 
 
 def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, Job]]:
-    """(rendition, job) for each image of the ``lang`` build, in a stable order."""
+    """(rendition, job) for each image of the ``lang`` build, once per published file, in a stable order."""
     result: list[tuple[Rendition, Job]] = []
+    drawing = drawing_key()
     for structure in site.structures:
         for image in (structure.logo, structure.photo):
             if image:
-                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir)
+                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir, drawing)
     for article in site.articles.in_language(lang):
         if article.cover:
-            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir)
+            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir,
+                               drawing)
         for body_image in article.images:
             result += jobs_for(body_image.image, plan_picture(body_image.image, article_folder(article), lang),
-                               cache_dir)
+                               cache_dir, drawing)
     for conference in site.conferences:
         if conference.image:
             result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
-                               cache_dir)
+                               cache_dir, drawing)
     for page in site.pages_in(lang):  # images beside hand-written pages: the same pipeline
         for body_image, picture in zip(page.images, page_pictures(page)):
-            result += jobs_for(body_image.image, picture, cache_dir)
-    # One file per published path: an image shown twice by one page is drawn and published once.
+            result += jobs_for(body_image.image, picture, cache_dir, drawing)
+    # One file per published path: the same bytes, wherever they are used, are drawn and published once.
     return list({rendition.path: (rendition, job) for rendition, job in result}.values())

@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .cachekey import cache_key
 
 T = TypeVar("T")
 
@@ -29,15 +30,9 @@ _OPEN: dict[Path, Memo] = {}
 
 
 def _salt() -> str:
-    """The code and libraries whose results are kept."""
-    import markdown
-
-    from . import articles
-
-    digest = hashlib.sha256(f"{sys.version}|{markdown.__version__}".encode())
-    for module in (articles,):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return digest.hexdigest()
+    """The code whose results are kept (the articles' excerpts and reading times, and what they import), and
+    the libraries."""
+    return cache_key(code=["portal.articles"])
 
 
 class Memo:

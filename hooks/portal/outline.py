@@ -23,26 +23,40 @@ import os
 from typing import Any
 
 from .images import ContentImage
-from .pagecache import fingerprint
+from .cachekey import fingerprint
 from .site import Site
 
 
 def outline(site: Site) -> str:
-    """A digest of the site without its articles' bodies (their excerpts and reading times stand in)."""
+    """A digest of the site without its articles' bodies (their excerpts and reading times stand in).
+
+    Every field of ``Site`` is in, whole, unless ``_stand_ins`` says what stands in for it: a field
+    added later counts without anyone remembering to list it (and one that cannot be digested
+    fails every build's first page, loudly, rather than being left out).
+    """
+    stand_ins = _stand_ins(site)
+    fields = [(item.name, stand_ins.get(item.name, getattr(site, item.name))) for item in dataclasses.fields(site)]
     index = site.articles
-    # One digest per article, not one text of them all: tens of MB on a magazine of thousands.
-    articles = [fingerprint(dataclasses.replace(a, body="")) for a in site.magazine.articles]
-    magazine = dataclasses.replace(site.magazine, articles=())
     shown = [fingerprint(a.id, a.lang, index.excerpt(a), index.reading_minutes(a)) for a in index.published]
-    # The build's clock itself is left out (it changes with every build): what it decides is in.
-    settings = dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None)
     scheduled = [(a.id, a.lang) for a in index.scheduled]
     upcoming = [c.id for c in site.upcoming()]
     # An image replaced by another of the same name and size changes no page's HTML, but the social
     # cards drawn from it: the files' size and time are in too.
-    images = sorted(_image_files([site.structures, site.magazine, site.conferences]))
-    return fingerprint(settings, site.pages, site.figures, site.translations.snapshot(), site.structures, magazine,
-                       articles, site.conferences, site.unannounced, shown, scheduled, upcoming, images)
+    images = sorted(_image_files([getattr(site, name) for name, _ in fields]))
+    return fingerprint(fields, shown, scheduled, upcoming, images)
+
+
+def _stand_ins(site: Site) -> dict[str, Any]:
+    """What is digested in place of some fields of ``Site``: the rest is digested as it is."""
+    # One digest per article, not one text of them all: tens of MB on a magazine of thousands.
+    articles = [fingerprint(dataclasses.replace(a, body="")) for a in site.magazine.articles]
+    return {
+        # The build's clock itself is left out (it changes with every build): what it decides is in (outline()).
+        # Where the caches are changes no page.
+        "settings": dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None),
+        "translations": site.translations.snapshot(),
+        "magazine": (dataclasses.replace(site.magazine, articles=()), articles),
+    }
 
 
 def _image_files(value: Any, found: set[tuple[str, int, int]] | None = None) -> set[tuple[str, int, int]]:

@@ -16,20 +16,17 @@ the next build slower. A damaged entry is a miss, never an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import threading
 import zlib
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-#: Changed when what an entry holds changes shape: old entries then simply miss.
-FORMAT = "portal-page-cache/1"
+# The digests keys are made of (re-exported: the adapter and tests import them from here too).
+from .cachekey import files_fingerprint, fingerprint  # noqa: F401
 
 
 @dataclass
@@ -56,51 +53,6 @@ class CachedPage:
 def pack_html(html: str) -> bytes:
     """An output file as an entry keeps it."""
     return zlib.compress(html.encode("utf-8"), 1)
-
-
-def fingerprint(*parts: Any) -> str:
-    """A stable hex digest of plain data: texts, bytes, numbers, dates, paths, and dataclasses,
-    mappings and sequences of them.
-
-    Values other than texts and bytes are digested through ``repr``: the
-    dataclasses of the core print every field (none is ``repr=False``, none has
-    its own ``__repr__``: tests/unit/test_pagecache.py keeps it so). A value
-    printed with its memory address has no stable form and is refused, rather
-    than making the key change on every build.
-    """
-    digest = hashlib.sha256()
-    for part in parts:
-        if isinstance(part, bytes):
-            kind = b"b"
-        elif isinstance(part, str):
-            kind, part = b"s", part.encode("utf-8", "surrogatepass")
-        else:
-            text = repr(part)
-            if _ADDRESS.search(text):
-                raise TypeError(f"cannot fingerprint {text[:80]}…: an object without a plain repr")
-            kind, part = b"r", text.encode("utf-8", "surrogatepass")
-        digest.update(b"%s%d:" % (kind, len(part)))
-        digest.update(part)
-    return digest.hexdigest()
-
-
-#: How Python prints an object that has no repr of its own.
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
-
-
-def files_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
-    """The digest of every file under ``folders`` (names and bytes), optionally only some suffixes."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            if suffixes and path.suffix not in suffixes:
-                continue
-            name, data = path.relative_to(folder).as_posix().encode(), path.read_bytes()
-            digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
-            digest.update(data)
-    return digest.hexdigest()
 
 
 class _Entries:
@@ -196,21 +148,19 @@ class PageCache(_Entries):
 
     def put(self, key: str, entry: CachedPage) -> None:
         """Store ``entry`` under ``key``."""
-        data = {"format": FORMAT, **{item.name: getattr(entry, item.name) for item in fields(entry)
-                                     if item.name != "packed_html"}}
+        # No format number: keys digest this code (the build key), so an entry of another shape is never found.
+        data = {item.name: getattr(entry, item.name) for item in fields(entry) if item.name != "packed_html"}
         meta = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
         # The page's data, then its output: a reader unpacks the output only if it needs it.
         self._write(key, len(meta).to_bytes(4, "big") + meta + entry.packed_html)
 
     def get(self, key: str) -> CachedPage | None:
-        """The entry stored under ``key``, or None (absent, damaged, or of another format)."""
+        """The entry stored under ``key``, or None (absent or damaged)."""
         path = self._path(key)
         try:
             blob = path.read_bytes()
             size = int.from_bytes(blob[:4], "big")
             data = json.loads(zlib.decompress(blob[4:4 + size]))
-            if data.pop("format") != FORMAT:
-                raise ValueError("another format")
             entry = CachedPage(packed_html=blob[4 + size:], **data)
         except FileNotFoundError:
             return None

@@ -23,10 +23,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from .cachekey import cache_key
 from .yamlsource import FrontMatter
 
-#: Changed when FrontMatter or Document change shape: an older file is then not used.
-FORMAT = "portal-parsed/3"
+
+
+def file_format() -> str:
+    """What the file's header must say: the code that parses and keeps entries, and the libraries (another
+    version of either, and an older file is not used)."""
+    return cache_key(code=[__name__])
+
+
 _RACY_NS = 2_000_000_000
 _Entry = tuple[int, int, FrontMatter]  #: size, modification time (ns), what the parser gave
 
@@ -51,7 +58,7 @@ class ParsedFiles:
         entries: dict[str, _Entry] = {}
         try:
             with open(self.path, "rb") as handle:
-                if pickle.load(handle) != FORMAT:
+                if pickle.load(handle) != file_format():
                     return {}
                 while True:
                     try:
@@ -92,7 +99,7 @@ class ParsedFiles:
         try:
             self._temporary().parent.mkdir(parents=True, exist_ok=True)
             self._out = open(self._temporary(), "wb")  # noqa: SIM115 - written across calls, closed in finish
-            pickle.dump(FORMAT, self._out)
+            pickle.dump(file_format(), self._out)
         except OSError:
             self._give_up()
             return

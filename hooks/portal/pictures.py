@@ -2,13 +2,14 @@
 original's format, described for templates as ``<picture>`` sources.
 
 Planning a picture is pure (sizes come from the validated image); drawing the
-derivatives is the only pixel work, cached by content hash and parameters
-outside the sources and ``site/``, and spread over the machine's cores.
+derivatives is the only pixel work, cached outside the sources and ``site/`` by
+a key made of everything that draws them (``portal.cachekey``): the source's
+bytes, the width and format, this module's code (and what it imports), the
+libraries' versions. It is spread over the machine's cores.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from .cachekey import cache_key, file_digest, fingerprint
 from .images import FORMATS, ContentImage
 
 WIDTHS = (480, 960, 1600)
-VERSION = "v2"  #: bump when the drawing below changes, so caches are redrawn
+IMAGES = "assets/images/"  #: where pictures are published, relative to a language root
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 _QUALITY = {"JPEG": 84, "WEBP": 80}
 
@@ -66,14 +68,19 @@ def widths_for(width: int) -> tuple[int, ...]:
 
 
 def plan_picture(image: ContentImage, folder: str, lang: str, sizes: str = "100vw") -> Picture:
-    """The renditions of ``image`` published in ``folder`` (e.g. 'structures/h7/')."""
-    stem = image.name.rsplit(".", 1)[0]
+    """The renditions of ``image``, published by content: 'assets/images/<digest>-960.webp'.
+
+    The same bytes, used by any number of articles, structures or conferences, are
+    one set of files in each language (``folder``, where the page using the image
+    is, is no longer where its files go: callers may stop passing it).
+    """
+    stem = f"{IMAGES}{file_digest(image.source)[:20]}"
     original = _format_of(image)
     webp, fallback = [], []
     for width in widths_for(image.width):
         height = max(1, round(image.height * width / image.width))
-        webp.append(Rendition(f"{folder}{stem}-{width}.webp", width, height, "WEBP"))
-        fallback.append(Rendition(f"{folder}{stem}-{width}{FORMATS[original]}", width, height, original))
+        webp.append(Rendition(f"{stem}-{width}.webp", width, height, "WEBP"))
+        fallback.append(Rendition(f"{stem}-{width}{FORMATS[original]}", width, height, original))
     middle = fallback[min(1, len(fallback) - 1)]
     return Picture(image.alt.get(lang) or next(iter(image.alt.values())), image.width, image.height, middle.path,
                    tuple(webp), tuple(fallback), sizes)
@@ -96,12 +103,21 @@ class Job:
     target: Path
 
 
-def jobs_for(image: ContentImage, picture: Picture, cache_dir: Path) -> list[tuple[Rendition, Job]]:
-    """Each rendition of a picture with the cache file that holds it (keyed by content and parameters)."""
-    digest = hashlib.sha256(image.source.read_bytes()).hexdigest()[:20]
+def drawing_key() -> str:
+    """What every derivative is drawn with besides its source, width and format: this code, the libraries."""
+    return cache_key(code=[__name__])
+
+
+def jobs_for(image: ContentImage, picture: Picture, cache_dir: Path,
+             drawing: str | None = None) -> list[tuple[Rendition, Job]]:
+    """Each rendition of a picture with the cache file that holds it, named after all it is drawn from
+    (``drawing``: ``drawing_key()``, computed when not given)."""
+    drawing = drawing or drawing_key()
+    source = file_digest(image.source)
     result = []
     for rendition in picture.webp + picture.fallback:
-        name = f"{digest}-{rendition.width}-{VERSION}{FORMATS[rendition.format]}"
+        digest = fingerprint(drawing, source, rendition.width, rendition.format)
+        name = f"{digest[:32]}{FORMATS[rendition.format]}"
         result.append((rendition, Job(image.source, rendition.width, rendition.format, cache_dir / name)))
     return result
 

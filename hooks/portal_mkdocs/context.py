@@ -8,6 +8,7 @@ from typing import Any
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from portal.cards import has_own_card
 from portal.languages import language
 from portal.pages import HandPage, page_pictures, with_picture_slots
 from portal.pages import picture_slot as page_picture_slot
@@ -29,7 +30,7 @@ def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> 
     """Add ``portal`` (a PageView) to the context of one page."""
     context["portal"] = view_of(page, state)
     state.views.pop(page.file.src_uri, None)  # not needed after its template: let it go
-    if state.site.settings.social_cards:
+    if state.site.settings.social_cards and has_own_card(page.url):  # a listing's later pages show page 1's
         title = html.unescape(str(page.meta.get("title") or page.title or ""))
         state.cards.append(card_spec(state.plan, state.lang, page.file.src_uri, page.url, title))
     return context

@@ -23,11 +23,9 @@ in its own ledger for the next build.
 from __future__ import annotations
 
 import dataclasses
-import importlib.metadata
 import json
 import logging
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -38,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from portal.cachekey import environment, running_files
 from portal.feeds import feed_articles
 from portal.ledger import Ledger, PageRecord, read_ledger, write_ledger
 from portal.outline import outline
@@ -52,8 +51,6 @@ from .unchanged import Bodies, UnchangedPages, source_digest
 
 #: The template given to a page whose output is already known: it renders nothing.
 EMPTY_TEMPLATE = "partials/portal/empty.html"
-_DISTRIBUTIONS = ("mkdocs", "properdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2",
-                  "MarkupSafe", "Babel", "feedgen", "lxml", "icalendar")
 
 
 @dataclass
@@ -466,18 +463,18 @@ def _quiet(config: MkDocsConfig) -> QuietSkips:
 
 
 def build_key(config: MkDocsConfig, state: BuildState) -> str:
-    """What every page of this build depends on: code, templates, libraries, configuration, menu, language."""
+    """What every page of this build depends on: code, templates, libraries, configuration, menu, language.
+
+    The code is every Python file beside the hook file (the adapter and the core, whether a page's
+    render imports them or not), as this process runs it (``cachekey.running_files``: read once, so
+    that `mkdocs serve` does not file its old code's pages under edited code's key), the libraries
+    every installed distribution (``cachekey.environment``).
+    """
     hook_folders = sorted({Path(path).resolve().parent for path in config.hooks})
     theme_folder = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    versions = {}
-    for name in _DISTRIBUTIONS:
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            versions[name] = None
     return fingerprint(
-        sys.version, versions, host_package(config),
-        files_fingerprint(hook_folders, (".py",)), files_fingerprint(theme_folder),
+        environment(), host_package(config),
+        running_files(tuple(hook_folders), (".py",)), files_fingerprint(theme_folder),
         Path(config.config_file_path).read_bytes(),
         state.lang, state.root_url, config.site_url, config.use_directory_urls, PROCESS.serving,
         os.environ.get("SOURCE_DATE_EPOCH"),  # MkDocs' build date, should a template show it

@@ -173,4 +173,7 @@ def test_body_images_become_responsive_pictures(minimal_build):
     assert "portal-picture-slot" not in minimal_build.read(FR_ARTICLE)
     rss = minimal_build.read("magazine/rss.xml")
     # Feeds carry the <img> (JPEG/PNG renditions, which every reader shows), not the browser's WebP <source>s.
-    assert "atelier-960" not in rss and f"{SITE_URL}magazine/2025/premier-article/atelier-480.jpg" in rss
+    [jpeg_480] = [s.split(" ")[0] for s in img.get("srcset").split(", ") if s.endswith(" 480w")]
+    [webp_480] = [s.split(" ")[0] for s in sources if s.endswith(" 480w")]
+    assert f"{SITE_URL}assets/images/{jpeg_480.rsplit('/assets/images/', 1)[1]}" in rss  # absolute in feeds
+    assert webp_480.rsplit("/", 1)[1] not in rss

@@ -2,8 +2,9 @@
 
 Each test builds a copy of the minimal fixture twice or more in the same folder
 (the cache is kept in its ``.cache/``), changes the sources in between, and
-compares the last output with a build of the same sources with the cache off
-(``PORTAL_PAGE_CACHE=off``: nothing read, nothing written).
+compares the last output with a build of the same sources with no ``.cache/``
+at all (moved aside for that build: no image, card, page, feed, excerpt or
+parsed file of an earlier build can stand in for anything).
 """
 
 from __future__ import annotations
@@ -61,7 +62,19 @@ def build(config: Path, **env: str) -> Build:
 
 
 def build_without_cache(config: Path, **env: str) -> Build:
-    done = run_build(config, config.parent.parent / "site-without-cache", extra_env={**OFF, **env})
+    """The same sources built from nothing: no ``.cache/`` (the warm one is moved aside, then back), no site."""
+    cache, aside = config.parent / ".cache", config.parent / ".cache-aside"
+    out = config.parent.parent / "site-without-cache"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(aside, ignore_errors=True)
+    if cache.exists():
+        cache.rename(aside)
+    try:
+        done = run_build(config, out, extra_env=env)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        if aside.exists():
+            aside.rename(cache)
     assert done.returncode == 0, done.log
     return done
 
@@ -206,7 +219,7 @@ def test_a_file_changed_in_the_site_folder_is_written_again(site):
 
 
 def test_with_the_cache_off_nothing_is_kept(site):
-    build_without_cache(site)
+    assert run_build(site, site.parent.parent / "site", extra_env=OFF).returncode == 0
     assert not (site.parent / ".cache/pages").exists()
     assert not (site.parent / ".cache/feeds").exists()
     assert not (site.parent / ".cache/memo").exists()
@@ -231,3 +244,73 @@ def test_a_changed_template_or_configuration_renders_every_page_again(site, tmp_
     assert cache_report(again) == (0, 0, total)
     assert "Un autre nom" in again.read("index.html")
     assert differences(again.site, build_without_cache(site).site) == []
+
+
+# -- every kind of edit, against a build from nothing --------------------------------------------
+
+@pytest.fixture
+def own_site(tmp_path: Path) -> Path:
+    """The fixture with its own copy of our code and theme (hooks/, overrides/), so both can be edited."""
+    config = make_site(tmp_path / "src")
+    root = config.parent
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["hooks"] = [str(root / "hooks" / "site_hooks.py")]
+    settings["theme"]["custom_dir"] = str(root / "overrides")
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return config
+
+
+def _replace_image(path: Path, colour: tuple[int, int, int]) -> None:
+    """Another picture under the same name and size (the pages' HTML does not change: only its pixels)."""
+    from PIL import Image
+
+    with Image.open(path) as old:
+        size, format_ = old.size, old.format
+    Image.new("RGB", size, colour).save(path, format=format_)
+
+
+def _edit_config(config: Path, change) -> None:
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    change(settings)
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+
+
+#: One kind of edit per step (batched only where one edit cannot hide another's stale output), each followed
+#: by a warm build compared with a build from nothing. Cards are on (the fixture's default).
+EDITS = {
+    "content: an article's body below its excerpt": lambda c: edit(
+        c, "magazine/2025/premier-article.fr.md", "Du texte.", "Du texte, et une phrase de plus."),
+    "content: an article's title, a body image's pixels": lambda c: (
+        edit(c, "magazine/2025/premier-article.fr.md", "title: Un premier article", "title: Un article retitré"),
+        _replace_image(c.parent / "magazine/2025/atelier.jpg", (200, 30, 30))),
+    "registries: an author, a tag, an issue; a key figure": lambda c: (
+        edit(c, "magazine/authors.yml", "name: Camille Essai", "name: Camille Autrement"),
+        edit(c, "magazine/tags.yml", "Patrimoine", "Héritages"),
+        edit(c, "magazine/issues.yml", "Premier numéro", "Numéro inaugural"),
+        edit(c, "content/_data/key-figures.yml", "value: 430000", "value: 440000")),
+    "theme: a template, a stylesheet, a font the cards use": lambda c: (
+        edit(c, "overrides/main.html", "{% block fonts %}", "{#- edited -#}\n{% block fonts %}"),
+        edit(c, "overrides/assets/stylesheets/portal.css", "--portal-sun: #f3b33d;", "--portal-sun: #e3a32d;"),
+        shutil.copyfile(c.parent / "overrides/assets/fonts/source-sans-3-latin-700-normal.woff2",
+                        c.parent / "overrides/assets/fonts/fraunces-latin-700-normal.woff2")),
+    "our code: a colour of the cards, an interface string": lambda c: (
+        edit(c, "hooks/portal/cards.py", "(243, 179, 61)", "(200, 179, 61)"),
+        edit(c, "hooks/portal/l10n.py", '"magazine.title": "Magazine respect"',
+             '"magazine.title": "Le magazine respect"')),
+    "mkdocs.yml: the site's name, the listings' page size": lambda c: _edit_config(
+        c, lambda s: (s.update(site_name="Un autre nom"), s["extra"]["portal"].update(page_size=2))),
+}
+
+
+def test_after_every_kind_of_edit_a_warm_build_writes_what_a_build_from_nothing_writes(own_site):
+    build(own_site)
+    stale = {}
+    for kind, change in EDITS.items():
+        change(own_site)
+        warm = build(own_site)
+        different = differences(warm.site, build_without_cache(own_site).site)
+        if different:
+            stale[kind] = f"{len(different)} file(s): {different[:4]}"
+    assert not stale, "stale after:\n" + "\n".join(f"- {kind}: {files}" for kind, files in stale.items())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from portal.ledger import FILE_NAME, FORMAT, Ledger, PageRecord, read_ledger, write_ledger
+from portal.ledger import FILE_NAME, Ledger, PageRecord, file_format, read_ledger, write_ledger
 
 
 def ledger() -> Ledger:
@@ -33,7 +33,8 @@ def test_a_missing_damaged_or_older_ledger_is_an_empty_one(tmp_path):
     assert read_ledger(tmp_path) == Ledger()
     (tmp_path / FILE_NAME).write_bytes(pickle.dumps(("portal-ledger/0", "build", "outline", 0)))
     assert read_ledger(tmp_path) == Ledger()
-    (tmp_path / FILE_NAME).write_bytes(pickle.dumps((FORMAT, "build", "outline", 1)) + pickle.dumps(("a", "no")))
+    header = pickle.dumps((file_format(), "build", "outline", 1))
+    (tmp_path / FILE_NAME).write_bytes(header + pickle.dumps(("a", "no")))
     assert read_ledger(tmp_path) == Ledger()
     write_ledger(tmp_path, ledger())
     (tmp_path / FILE_NAME).write_bytes((tmp_path / FILE_NAME).read_bytes()[:-20])  # cut short
