@@ -174,7 +174,7 @@ def _imports_of(name: str, path: str, digest: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def running_code(*modules: str) -> str:
     """``code_digest`` of ``modules`` as this process runs them: read the first time it is asked, then kept.
 
@@ -185,7 +185,7 @@ def running_code(*modules: str) -> str:
     return code_digest(*modules)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def running_files(folders: tuple[Path, ...], suffixes: tuple[str, ...] = ()) -> str:
     """``files_fingerprint`` of code folders as this process runs them (read once, see ``running_code``)."""
     return files_fingerprint(folders, suffixes)

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin
 
 from . import l10n
+from .cachekey import file_digest, fingerprint
 from .conferences import Conference
 from .languages import language
 from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
-from .cachekey import file_digest, fingerprint
 from .magazine_views import cover_picture
 from .site import Site
 from .urls import absolute, page_path

@@ -22,8 +22,8 @@ import dataclasses
 import os
 from typing import Any
 
-from .images import ContentImage
 from .cachekey import fingerprint
+from .images import ContentImage
 from .site import Site
 
 

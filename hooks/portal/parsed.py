@@ -27,7 +27,6 @@ from .cachekey import cache_key
 from .yamlsource import FrontMatter
 
 
-
 def file_format() -> str:
     """What the file's header must say: the code that parses and keeps entries, and the libraries (another
     version of either, and an older file is not used)."""

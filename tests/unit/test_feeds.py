@@ -10,6 +10,7 @@ from lxml import etree
 
 from portal.clock import PARIS
 from portal.feeds import absolute_links, feed_html, magazine_feeds, upconf_feeds
+from portal.magazine_views import cover_picture
 from portal.site import SiteSettings, load_site
 from support import FIXTURES
 
@@ -94,18 +95,22 @@ COVER = {"magazine/2025/premier-article.fr.md": ("issue: 1\n", "issue: 1\ncover:
 
 
 def test_cover_is_an_enclosure_of_the_served_file_not_an_alternate(tmp_path):
-    served = {"magazine/2025/premier-article/atelier-640.jpg": 1234, "magazine/2025/premier-article/atelier-480.jpg": 800}
-    feeds = {f.path: f.data for f in magazine_feeds(edited_site(tmp_path, COVER), "fr", {}, served=served.get)}
+    site = edited_site(tmp_path, COVER)
+    article = next(a for a in site.articles.published if a.slug == "premier-article" and a.lang == "fr")
+    jpeg = cover_picture(article).fallback[-1]  # the widest, published by content: assets/images/<digest>-<width>.jpg
+    assert jpeg.path.startswith("assets/images/") and jpeg.path.endswith("-640.jpg")
+    served = {jpeg.path: 1234}
+    feeds = {f.path: f.data for f in magazine_feeds(site, "fr", {}, served=served.get)}
     atom = etree.fromstring(feeds["magazine/atom.xml"])
     entry = next(e for e in atom.iter(f"{ATOM}entry") if "premier-article" in e.findtext(f"{ATOM}id"))
     links = [(link.get("rel"), link.get("type"), link.get("length"), link.get("href").rsplit("/", 1)[-1])
              for link in entry.findall(f"{ATOM}link")]
-    assert links == [("alternate", None, None, ""), ("enclosure", "image/jpeg", "1234", "atelier-640.jpg")]
+    assert links == [("alternate", None, None, ""), ("enclosure", "image/jpeg", "1234", jpeg.path.rsplit("/", 1)[1])]
     rss = etree.fromstring(feeds["magazine/rss.xml"])
     item = next(i for i in rss.iter("item") if "premier-article" in i.findtext("guid"))
     assert item.find("enclosure").get("length") == "1234"
     assert item.find(f"{MRSS}content").get("fileSize") == "1234"
-    assert item.find(f"{MRSS}thumbnail").get("url").endswith("atelier-480.jpg")
+    assert item.find(f"{MRSS}thumbnail").get("url").endswith("-480.jpg")
     parsed = feedparser.parse(feeds["magazine/atom.xml"])
     assert not parsed.bozo
     assert next(e for e in parsed.entries if "premier-article" in e.id).link.endswith("/premier-article/")
