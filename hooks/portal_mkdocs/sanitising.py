@@ -14,10 +14,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from portal.pages import page_pictures
+from portal.pages import picture_slot as page_picture_slot
 from portal.plans import picture_slot
 from portal.sanitise import clean, located
 from portal.yamlsource import CONTROL
 
+from .context import hand_page
 from .report import logger
 from .state import BuildState
 
@@ -26,8 +29,11 @@ def sanitised(html: str, page: Page, config: MkDocsConfig, state: BuildState) ->
     """The page's body with only allowed HTML; each removal logged where it was written."""
     keep = list(getattr(page, "portal_blocks", ()))
     article = state.site.articles.at(state.lang, page.file.src_uri)
+    hand = hand_page(page, state) if article is None else None
     if article is not None:
         keep += [picture_slot(number) for number in range(len(article.images))]
+    elif hand is not None:  # a hand-written page's images: slots that become pictures after this
+        keep += [page_picture_slot(number, picture) for number, picture in enumerate(page_pictures(hand))]
     # Every text the site reads is already without control characters; this keeps MkDocs' own reading so too.
     html, removed = clean(CONTROL.sub("", html), _as_inserted(keep))
     if removed:

@@ -57,7 +57,7 @@ def s(text: str, old: str, new: str) -> str:
 
 S, A, C = "structures/gamma.yml", "magazine/2025/un-article.fr.md", "upconf/2026-04-09-debat.yml"
 
-CASES = [
+FIELD_CASES = [
     # -- structures ------------------------------------------------------------------------
     Case("structure unknown category", {S: s(STRUCTURE, "production", "theatre")},
          [f"{S}:2: category: unknown value 'theatre' (choose one of: education, engineering, integration, other, production)"],
@@ -171,10 +171,3 @@ CASES = [
     Case("conference updated before its announcement", {C: CONFERENCE + "updated: 2026-01-02\n"},
          [f"{C}:9: updated: is before 'announced' (give the date of the latest change)"]),
 ]
-
-from cases_files import FILE_CASES  # noqa: E402  (issue 14's cases: links, allow-list, addresses, file names)
-
-CASES += FILE_CASES
-from cases_text import TEXT_CASES  # noqa: E402
-
-CASES += TEXT_CASES

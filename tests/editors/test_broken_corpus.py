@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from cases_files import FILE_CASES, Symlink
+from corpus import CASES
 from PIL import Image
 
-from cases import CASES, IMAGE_HUGE, IMAGE_OK, IMAGE_TRUNCATED, Case
+from cases import IMAGE_HUGE, IMAGE_OK, IMAGE_TRUNCATED, Case
 from portal.check import check
 from portal.clock import PARIS
 from portal.messages_fr import in_french, is_translated

@@ -4,7 +4,6 @@ character leaves its item out; the markers' blocks (the theme's own HTML) are in
 
 from __future__ import annotations
 
-import json
 import re
 
 import feedparser
@@ -13,7 +12,7 @@ from lxml import html as lxml_html
 
 from cases import ARTICLE, STRUCTURE, s
 from portal.yamlsource import CONTROL
-from support import make_site, run_build, write
+from support import make_site, run_build, search_records, write
 
 HOSTILE = {
     "magazine/2025/balises.fr.md": s(ARTICLE, "title: Un article", "title: Des balises") + (
@@ -86,8 +85,9 @@ def test_feeds_and_search_get_the_cleaned_body(hostile):
         [entry] = [e for e in parsed.entries if e.title == "Des balises"]
         content = entry.content[0].value if "content" in entry else entry.description
         assert "alert" not in content and "tracker.example" not in content and "<iframe" not in content
-    index = json.loads(build.read("search/search_index.json"))
-    texts = " ".join(doc["text"] for doc in index["docs"])
+    records = [record for records in search_records(build.site).values() for record in records]
+    assert any(record["meta"]["title"] == "Des balises" for record in records)  # indexed, cleaned
+    texts = " ".join(record["content"] for record in records)
     assert "alert('page')" not in texts and "display:none" not in texts
     assert "Ligne" not in texts  # the left-out article is nowhere
 
