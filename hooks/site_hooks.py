@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 import portal.memo as memo
 import portal.slugs as slugs
+from portal.views import not_found_view
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
 import portal_mkdocs.markers as markers
@@ -109,6 +110,9 @@ def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsC
         build = state.state_of(config)
         left_out = build.render_cache.left_out() if build.render_cache else []
         ctx["portal_sitemap"] = context.sitemap_entries(ctx["pages"], build, left_out)
+    elif template_name == "404.html":  # the not-found page speaks its build's language
+        build = state.state_of(config)
+        ctx["portal"] = not_found_view(build.plan, build.lang)
     return ctx
 
 

@@ -15,17 +15,19 @@ from .figures import FigureView, figure_view
 from .languages import language
 from .build import SitePlan
 from .cards import CardSpec, card_path
-from .magazine_urls import HOME, feed_file
+from .magazine_urls import HOME, feed_file, issues_folder
 from .conference_views import HOME as UPCONF_HOME
 from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
+from .trust import is_trust_page, trust_pages
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
 
 HOME_ARTICLES = 3
+GROUP_SITE = "https://www.groupe-sos.org/"  #: the group's public website
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,34 @@ class PageView:
     content: Any = None  #: the generated page's prepared view (listing, article, structure…)
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
+    editorial: bool = False  #: a magazine-like page: no side menu on wide screens
+    toc: bool = True  #: show the table of contents (editorial pages: only long reads)
+    footer: "FooterView | None" = None
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    label: str
+    path: str  #: relative to the language root, unless ``external``
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class FooterColumn:
+    title: str
+    links: tuple[FooterLink, ...]
+
+
+@dataclass(frozen=True)
+class FooterView:
+    """The footer of every page: the group, the structures, the magazine, subscriptions, the site's pages."""
+
+    label: str
+    group_title: str
+    group_text: str
+    group_link: FooterLink
+    columns: tuple[FooterColumn, ...]
+    language_title: str
 
 
 def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
@@ -115,13 +145,64 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
                          planned.title if planned else "")
         + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
+        editorial=is_home or planned is not None,
+        toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
+        footer=footer_view(site, lang),
     )
+
+
+def not_found_view(plan: SitePlan, lang: str) -> PageView:
+    """The 404 page of one language: switcher to the other languages' homes, the footer."""
+    site = plan.site
+    translations = site.translations
+    return PageView(
+        lang=lang, locale=language(lang).locale,
+        canonical=translations.root_url + language(lang).prefix + "404.html",
+        alternates=(), x_default=None,
+        switcher=tuple(translations.switcher(lang, language(lang).prefix + "404.html")),
+        strings=l10n.strings(lang), editorial=True, toc=False, footer=footer_view(site, lang))
+
+
+def footer_view(site: Site, lang: str) -> FooterView:
+    """The footer of ``lang``'s pages (the same on every page of that language; a few dozen links)."""
+    text = partial_text(lang)
+    group = [FooterLink(p.title, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
+             if p.key == "a-propos"]
+    group.append(FooterLink(text("structures.title"), language_relative_path(DIRECTORY)))
+    structures = tuple(FooterLink(s.name, language_relative_path(f"structures/{s.slug}.md"))
+                       for s in sorted(site.structures, key=lambda s: s.name.casefold()))
+    magazine: list[FooterLink] = []
+    subscribe: list[FooterLink] = []
+    if site.magazine.articles:
+        magazine.append(FooterLink(text("magazine.all"), language_relative_path(HOME + "index.md")))
+        if site.magazine.issues:
+            magazine.append(FooterLink(text("magazine.issues_title"), language_relative_path(issues_folder(lang) + "index.md")))
+    if site.conferences:
+        magazine.append(FooterLink(text("upconf.all"), language_relative_path(UPCONF_HOME)))
+    if site.articles.in_language(lang):
+        subscribe += [FooterLink(text("footer.magazine_rss"), feed_file("rss", lang)),
+                      FooterLink(text("footer.magazine_atom"), feed_file("atom", lang))]
+    if site.conferences:
+        subscribe += [FooterLink(text("footer.upconf_calendar"), CALENDAR),
+                      FooterLink(text("footer.upconf_rss"), FEEDS["rss"])]
+    trust = tuple(FooterLink(p.title, language_relative_path(p.src_uri)) for p in trust_pages(site.pages_in(lang)))
+    columns = [FooterColumn(title, tuple(links)) for title, links in (
+        (text("footer.structures"), structures), (text("footer.magazine"), magazine),
+        (text("footer.subscribe"), subscribe), (text("footer.site"), trust)) if links]
+    return FooterView(text("footer.label"), text("footer.group"), text("footer.group_text"),
+                      FooterLink(text("footer.group_site"), GROUP_SITE, external=True),
+                      (FooterColumn(text("footer.group"), tuple(group)), *columns), text("footer.language"))
+
+
+def partial_text(lang: str):
+    """``l10n.text`` bound to one language."""
+    return lambda key, **values: l10n.text(lang, key, **values)
 
 
 def home_view(site: Site, lang: str) -> HomeView:
     """The home page: key figures, structures, next conferences, latest articles, then the other pages."""
     cards = tuple(Card(p.title, p.description, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
-                  if p.src_uri != "index.md")
+                  if p.src_uri != "index.md" and not is_trust_page(p))
     return HomeView(
         lead_title=l10n.text(lang, "home.sections"),
         figures_title=l10n.text(lang, "home.figures"),
