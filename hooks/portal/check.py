@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shortcodes
+from .placeholders import placeholder_problems
 from .problems import Problem, sorted_problems
 from .site import Site, SiteSettings, load_site
 from .yamlsource import SourceError, read_text, split_front_matter
@@ -41,7 +42,7 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     """Load and validate every content file; keep the problems of ``paths`` (files or folders) if given."""
     settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
     site = load_site(settings)
-    problems = list(site.problems) + _marker_problems(site)
+    problems = list(site.problems) + _marker_problems(site) + placeholder_problems(repo)
     if paths:
         wanted = [p.rstrip("/") for p in paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]

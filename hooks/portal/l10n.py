@@ -79,11 +79,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "structure.mentions": "Dans le magazine",
         "structure.back": "Toutes les structures",
         "home.structures": "Nos structures",
-        "home.structures.all": "Voir toutes les structures",
+        "home.structures.all": "Voir l’annuaire des structures",
         "upconf.title": "#UpConf",
         "upconf.description": "Les conférences #UpConf du Groupe SOS : débats, échanges d’idées et expériences "
-        "collectives, plusieurs fois par mois.",
-        "upconf.intro": "Plusieurs fois par mois, #UpConf prend un thème et l’éclaire par un débat, un échange "
+        "collectives, tout au long de l’année.",
+        "upconf.intro": "Tout au long de l’année, #UpConf prend un thème et l’éclaire par un débat, un échange "
         "d’idées ou une expérience collective, pour mieux comprendre les défis de notre époque.",
         "upconf.upcoming": "Prochaines conférences",
         "upconf.past": "Conférences passées",
@@ -144,7 +144,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.year_title": "Archives {year}",
         "magazine.year_intro": "Les articles publiés en {year}.",
         "magazine.issues_title": "Les numéros imprimés",
-        "magazine.issues_intro": "Chaque trimestre, respect paraît aussi sur papier. Voici les sommaires des numéros.",
+        "magazine.issues_intro": "respect paraît aussi sur papier. Voici les sommaires des numéros imprimés.",
         "magazine.issue_title": "Numéro {number} : {title}",
         "magazine.issue_contents": "Au sommaire",
         "magazine.issue_count": "{count} articles au sommaire",
@@ -223,11 +223,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "structure.mentions": "In the magazine",
         "structure.back": "All structures",
         "home.structures": "Our structures",
-        "home.structures.all": "See all structures",
+        "home.structures.all": "Browse the directory",
         "upconf.title": "#UpConf",
         "upconf.description": "Groupe SOS's #UpConf conferences: debates, exchanges of ideas and collective "
-        "experiences, several times a month.",
-        "upconf.intro": "Several times a month, #UpConf takes one theme and sheds light on it through a debate, an "
+        "experiences, throughout the year.",
+        "upconf.intro": "Throughout the year, #UpConf takes one theme and sheds light on it through a debate, an "
         "exchange of ideas or a collective experience, to better understand the challenges of our times.",
         "upconf.upcoming": "Upcoming conferences",
         "upconf.past": "Past conferences",
@@ -288,7 +288,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.year_title": "{year} archive",
         "magazine.year_intro": "Articles published in {year}.",
         "magazine.issues_title": "Print issues",
-        "magazine.issues_intro": "Every quarter, respect also comes out in print. Here are the contents of each issue.",
+        "magazine.issues_intro": "respect also comes out in print. Here are the contents of each printed issue.",
         "magazine.issue_title": "Issue {number}: {title}",
         "magazine.issue_contents": "In this issue",
         "magazine.issue_count": "{count} articles in this issue",

@@ -83,6 +83,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"still holds the '# TO FILL' placeholder", "contient encore le repère « # TO FILL »"),
     (r"the (\w\w) text still holds the '# TO FILL' placeholder", r"le texte \1 contient encore le repère « # TO FILL »"),
     (r"must be (.+)", r"doit être \1"),
+    (r"placeholder text '(.+)' would be published", r"le texte provisoire « \1 » serait publié"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -134,6 +135,8 @@ _HINTS: list[tuple[str, str]] = [
     (r"put the image in a paragraph of its own", "mettez l’image dans un paragraphe à elle"),
     (r"give each figure its own id", "donnez à chaque chiffre son propre id"),
     (r"add a date as YYYY-MM-DD", "ajoutez une date AAAA-MM-JJ"),
+    (r"write the real text, or leave the field out until it is known",
+     "écrivez le vrai texte, ou laissez le champ de côté tant qu’il n’est pas connu"),
 ]
 
 
