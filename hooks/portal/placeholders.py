@@ -38,8 +38,14 @@ SOURCES = (("content", "*.md"), ("structures", "*.yml"), ("magazine", "*.md"), (
 
 
 def find(text: str) -> list[str]:
-    """The placeholder phrases found in ``text``, as written there."""
-    return [match.group(0) for pattern in PATTERNS for match in pattern.finditer(text)]
+    """The placeholder phrases found in ``text``, as written there (overlapping matches once, the longest)."""
+    matches = sorted((m for pattern in PATTERNS for m in pattern.finditer(text)), key=lambda m: (m.start(), -m.end()))
+    found, end = [], -1
+    for match in matches:
+        if match.start() >= end:
+            found.append(match.group(0))
+            end = match.end()
+    return found
 
 
 def placeholder_problems(repo: Path) -> list[Problem]:
