@@ -55,6 +55,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.archives_all_issues": "Tous les numéros",
         "share.title": "Partager cet article",
         "share.email": "Par e-mail",
+        "magazine.bylines": "Qui signe cet article",
         "upconf.took_place": "Cette conférence a eu lieu le {date}.",
         "structures.title": "Nos structures",
         "structures.description": "Les structures culturelles du Groupe SOS : lieux de création, médias, "
@@ -199,6 +200,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "magazine.archives_all_issues": "All issues",
         "share.title": "Share this article",
         "share.email": "By email",
+        "magazine.bylines": "Who wrote this article",
         "upconf.took_place": "This conference took place on {date}.",
         "structures.title": "Our structures",
         "structures.description": "The cultural structures of Groupe SOS: creative venues, media, work "

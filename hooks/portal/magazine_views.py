@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from urllib.parse import quote
 
 from babel.dates import format_date
 
@@ -56,6 +57,25 @@ class Pagination:
     next: Link | None
     pages: tuple[Link, ...]
     label: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """An author under an article's title: name, page, one-sentence bio."""
+
+    name: str
+    path: str
+    bio: str
+
+
+def share_links(lang: str, title: str, url: str) -> tuple[Link, ...]:
+    """Plain links that share ``url``: no script, no button from the networks, no request before a click."""
+    text, link = quote(title, safe=""), quote(url, safe="")
+    both = quote(f"{title} {url}", safe="")
+    return (Link(l10n.text(lang, "share.email"), f"mailto:?subject={text}&body={link}", absolute=True),
+            Link("Mastodon", f"https://mastodonshare.com/?text={text}&url={link}", absolute=True),
+            Link("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={link}", absolute=True),
+            Link("Bluesky", f"https://bsky.app/intent/compose?text={both}", absolute=True))
 
 
 #: From this reading time on, an article page shows its table of contents.
@@ -111,6 +131,9 @@ class ArticleView:
     modified_iso: str
     pictures: tuple[Picture, ...] = ()  #: the body's images, in order (for the page's picture slots)
     long_read: bool = False  #: long enough to need a table of contents
+    standfirst: str = ""  #: the article's description, under its title
+    bylines: tuple["Byline", ...] = ()  #: each author with a short bio, linked to their page
+    share: tuple[Link, ...] = ()  #: plain share links (no script, no tracker): e-mail, Mastodon, LinkedIn, Bluesky
 
 
 @dataclass(frozen=True)
@@ -264,6 +287,10 @@ def article_view(site: Site, article: Article) -> ArticleView:
         pictures=tuple(plan_picture(i.image, article_folder(article), lang, COVER_SIZES["page"])
                        for i in article.images),
         long_read=index.reading_minutes(article) >= LONG_READ_MINUTES,
+        standfirst=article.description,
+        bylines=tuple(Byline(a.name, language_relative_path(author_folder(a.key, lang) + "index.md"), a.bio[lang])
+                      for a in authors),
+        share=share_links(lang, article.title, url),
     )
 
 
