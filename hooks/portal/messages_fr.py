@@ -84,6 +84,9 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"the (\w\w) text still holds the '# TO FILL' placeholder", r"le texte \1 contient encore le repère « # TO FILL »"),
     (r"must be (.+)", r"doit être \1"),
     (r"placeholder text '(.+)' would be published", r"le texte provisoire « \1 » serait publié"),
+    (r"must hold 'title' and 'fields'", "doit contenir « title » et « fields »"),
+    (r"must hold 'label' \(fr, en\) and 'value'", "doit contenir « label » (fr, en) et « value »"),
+    (r"must give the title in fr and en", "doit donner le titre en fr et en en"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),

@@ -23,6 +23,7 @@ import os
 from typing import Any
 
 from .images import ContentImage
+from .legal import load_legal
 from .pagecache import fingerprint
 from .site import Site
 
@@ -41,8 +42,9 @@ def outline(site: Site) -> str:
     # An image replaced by another of the same name and size changes no page's HTML, but the social
     # cards drawn from it: the files' size and time are in too.
     images = sorted(_image_files([site.structures, site.magazine, site.conferences]))
+    legal = load_legal(site.settings.content_dir, site.settings.repo_root)[0]  # shown by the legal notice's page
     return fingerprint(settings, site.pages, site.figures, site.translations.snapshot(), site.structures, magazine,
-                       articles, site.conferences, site.unannounced, shown, scheduled, upcoming, images)
+                       articles, site.conferences, site.unannounced, shown, scheduled, upcoming, images, legal)
 
 
 def _image_files(value: Any, found: set[tuple[str, int, int]] | None = None) -> set[tuple[str, int, int]]:

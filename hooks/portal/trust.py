@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Protocol
 
 #: Keys of the trust pages, in the order the footer lists them.
-TRUST_KEYS = ("mentions-legales", "accessibilite", "confidentialite", "contact", "plan-du-site")
+LEGAL_KEY = "mentions-legales"  #: the legal notice, which also shows content/_data/legal.yml
+TRUST_KEYS = (LEGAL_KEY, "accessibilite", "confidentialite", "contact", "plan-du-site")
 
 
 class _Keyed(Protocol):

@@ -21,7 +21,8 @@ from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from .magazine_views import card
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
-from .trust import is_trust_page, trust_pages
+from .legal import LegalView, legal_view, load_legal
+from .trust import LEGAL_KEY, is_trust_page, trust_pages
 from .translations import Alternate, SwitcherLink
 from .urls import language_relative_path
 
@@ -92,6 +93,7 @@ class PageView:
     editorial: bool = False  #: a magazine-like page: no side menu on wide screens
     toc: bool = True  #: show the table of contents (editorial pages: only long reads)
     footer: "FooterView | None" = None
+    legal: LegalView | None = None  #: the legal notice's facts, on its page only
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,17 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         editorial=is_home or planned is not None,
         toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
         footer=footer_view(site, lang),
+        legal=_legal(site, lang) if planned is None and _hand_key(site, lang, src_uri) == LEGAL_KEY else None,
     )
+
+
+def _hand_key(site: Site, lang: str, src_uri: str) -> str:
+    return next((p.key for p in site.pages_in(lang) if p.src_uri == src_uri), "")
+
+
+def _legal(site: Site, lang: str) -> LegalView:
+    sections, _ = load_legal(site.settings.content_dir, site.settings.repo_root)  # problems: `portal check`
+    return legal_view(sections, lang)
 
 
 def not_found_view(plan: SitePlan, lang: str) -> PageView:
