@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 import portal.memo as memo
 import portal.slugs as slugs
+import portal.typography as typography
 from portal.views import not_found_view
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
@@ -101,7 +102,10 @@ def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: 
 # Last, so that the output stored is the one written.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    cache = state.state_of(config).render_cache
+    build = state.state_of(config)
+    if build.lang == "fr":  # narrow no-break spaces of French typography, in the text only
+        output = typography.french_spacing(output)
+    cache = build.render_cache
     return cache.output(output, page) if cache else output
 
 
@@ -114,6 +118,12 @@ def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsC
         build = state.state_of(config)
         ctx["portal"] = not_found_view(build.plan, build.lang)
     return ctx
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html" and state.state_of(config).lang == "fr":
+        return typography.french_spacing(output)
+    return output
 
 
 # Late, so that every other plugin has written its files before the other

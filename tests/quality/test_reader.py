@@ -117,17 +117,18 @@ def skip_link_problems(page: Page) -> list[str]:
 class _Text(HTMLParser):
     """The text a reader can see in an HTML page: no scripts, styles or templates."""
 
-    def __init__(self) -> None:
+    def __init__(self, skipped: tuple[str, ...] = ("script", "style", "template")) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.skipped = skipped
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style", "template"):
+        if tag in self.skipped:
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "template") and self._skip:
+        if tag in self.skipped and self._skip:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
@@ -141,6 +142,17 @@ def page_placeholders(html_text: str) -> list[str]:
     parser.feed(html_text)
     descriptions = re.findall(r'<meta name="description" content="([^"]*)"', html_text)
     return find_placeholders(re.sub(r"\s+", " ", " ".join(parser.parts + descriptions)))
+
+
+#: French typography: a plain or no-break space before : ; ? ! or inside « », in rendered text.
+WRONG_FRENCH_SPACE = re.compile(r".{0,25}(?:[ \u00a0][:;?!]|«[ \u00a0]|[ \u00a0]»|«\w|\w»).{0,25}")
+
+
+def french_spacing_mistakes(html_text: str) -> list[str]:
+    """Where the visible text of a French page (not its code) breaks the spacing rules."""
+    parser = _Text(("script", "style", "template", "code", "pre", "kbd", "samp", "textarea"))
+    parser.feed(html_text)
+    return [m.group(0) for part in parser.parts for m in WRONG_FRENCH_SPACE.finditer(part)]
 
 
 # -- the helpers fail on a broken page ---------------------------------------------------------------
@@ -159,6 +171,7 @@ def test_checks_report_the_broken_page(chromium, broken_pages):
         assert "a#no-outline" in problems[0] and "div#zero" in problems[1]
     text = (Path(__file__).parent / "broken_pages" / "reader.html").read_text(encoding="utf-8")
     assert page_placeholders(text) == ["plus complète sera proposée ultérieurement"]
+    assert french_spacing_mistakes(text) == ["Cassée exprès : lecture"]
 
 
 # -- the real site -----------------------------------------------------------------------------------
@@ -244,3 +257,14 @@ def test_no_placeholder_text_on_any_page(served_real_site):
             found[path] = phrases
     assert len(served_real_site.pages()) > 100
     assert found == {}, f"placeholder text published: {found}"
+
+
+def test_french_pages_follow_french_spacing(served_real_site):
+    french = [p for p in served_real_site.pages() if not p.startswith("en/") and p.endswith(".html")]
+    found = {}
+    for path in french:
+        mistakes = french_spacing_mistakes((served_real_site.root / path).read_text(encoding="utf-8"))
+        if mistakes:
+            found[path] = mistakes[:3]
+    assert len(french) > 50
+    assert found == {}, f"plain spaces where French needs a narrow no-break space: {found}"
