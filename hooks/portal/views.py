@@ -227,7 +227,7 @@ def home_view(site: Site, lang: str) -> HomeView:
         structures_all=l10n.text(lang, "home.structures.all"),
         directory_path=language_relative_path(DIRECTORY),
         articles_title=l10n.text(lang, "magazine.latest"),
-        articles=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)[:HOME_ARTICLES]),
+        articles=tuple(card(site, a, lang) for a in home_articles(site, lang)),
         articles_all=l10n.text(lang, "magazine.all"),
         magazine_path=language_relative_path(HOME + "index.md"),
         conferences_title=l10n.text(lang, "upconf.next"),
@@ -235,6 +235,13 @@ def home_view(site: Site, lang: str) -> HomeView:
         conferences_all=l10n.text(lang, "upconf.all"),
         upconf_path=language_relative_path(UPCONF_HOME),
     )
+
+
+def home_articles(site: Site, lang: str) -> list[Any]:
+    """The home's latest articles: those written in the page's language first, untranslated ones after."""
+    listed = site.articles.listed_in(lang)
+    own = [a for a in listed if a.lang == lang][:HOME_ARTICLES]
+    return own + [a for a in listed if a.lang != lang][:HOME_ARTICLES - len(own)]
 
 
 def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: str) -> tuple[FeedLink, ...]:
