@@ -3,7 +3,8 @@ skip link and the keyboard focus, the 404 of each language, the magazine's archi
 no placeholder text anywhere.
 
 Each check is a helper that is also run on ``broken_pages/reader.html``, where it is seen
-to fail. Browsing goes through test_browser's gate (no request leaves the machine).
+to fail. Browsing goes through test_browser's gate (no request leaves the machine); the browser
+and the broken pages are conftest.py's session fixtures, shared with test_browser.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from portal.placeholders import find as find_placeholders
-from test_browser import browsing, chromium, broken_pages, open_page  # noqa: F401 - fixtures used by name
+from test_browser import browsing, open_page
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 700}
