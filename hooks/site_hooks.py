@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 import portal.memo as memo
 import portal.slugs as slugs
+import portal.typography as typography
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
 import portal_mkdocs.markers as markers
@@ -28,6 +29,7 @@ import portal_mkdocs.sanitising as sanitising
 import portal_mkdocs.search as search
 import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
+from portal.views import not_found_view
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -109,12 +111,18 @@ def on_page_context(ctx: dict[str, Any], page: Page, config: MkDocsConfig, nav: 
 # Last, so that the output stored is the one written.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    cache = state.state_of(config).render_cache
+    build = state.state_of(config)
+    if build.lang == "fr":  # narrow no-break spaces of French typography, in the text only
+        output = typography.french_spacing(output)
+    cache = build.render_cache
     return cache.output(output, page) if cache else output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return outputs.unchanged_template(output_content, template_name, state.state_of(config))
+    build = state.state_of(config)
+    if template_name == "404.html" and build.lang == "fr":  # the French not-found page: French spacing too
+        output_content = typography.french_spacing(output_content)
+    return outputs.unchanged_template(output_content, template_name, build)
 
 
 def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -122,6 +130,9 @@ def on_template_context(ctx: dict[str, Any], template_name: str, config: MkDocsC
         build = state.state_of(config)
         left_out = build.render_cache.left_out() if build.render_cache else []
         ctx["portal_sitemap"] = context.sitemap_entries(ctx["pages"], build, left_out)
+    elif template_name == "404.html":  # the not-found page speaks its build's language
+        build = state.state_of(config)
+        ctx["portal"] = not_found_view(build.plan, build.lang)
     return ctx
 
 

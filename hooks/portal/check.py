@@ -9,6 +9,8 @@ from pathlib import Path
 from . import shortcodes
 from .claims import address_problems
 from .languages import LANGUAGES
+from .legal import load_legal, to_fill
+from .placeholders import placeholder_problems
 from .problems import Problem, sorted_problems
 from .sanitise import markdown_problems
 from .site import Site, SiteSettings, load_site
@@ -25,6 +27,7 @@ class Report:
     drafts: tuple[str, ...] = ()
     files: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    to_fill: tuple[str, ...] = ()  #: 'path:line: field' of legal-notice values nobody has confirmed yet
 
 
 def find_repository(start: Path) -> Path:
@@ -45,6 +48,7 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
     site = load_site(settings)
     problems = list(site.problems) + _marker_problems(site) + _html_problems(site) + address_problems(site)
+    problems += placeholder_problems(repo) + load_legal(settings.content_dir, settings.repo_root)[1]
     if paths:
         wanted = [p.rstrip("/") for p in paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
@@ -57,7 +61,8 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
                 for path in (repo / folder).rglob("*") if path.suffix in (".md", ".yml", ".yaml"))
     counts = {"pages": len(site.pages), "structures": len(site.structures), "articles": len(site.magazine.articles),
               "conferences": len(site.conferences) + len(site.unannounced)}
-    return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts)
+    return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts,
+                  to_fill(settings.content_dir, settings.repo_root))
 
 
 def _html_problems(site: Site) -> list[Problem]:

@@ -82,6 +82,8 @@ class ConferenceView:
     articles: tuple[LinkView, ...]
     json_ld: str
     draft: bool = False
+    offers_calendar: bool = True  #: '.ics' offered: only while upcoming and not cancelled
+    took_place: str = ""  #: 'This conference took place on …' once it is over (not if cancelled)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,9 @@ def conference_view(site: Site, conference: Conference, lang: str) -> Conference
                          for slug in conference.structures if (s := site.structure(slug))),
         articles=tuple(LinkView(a.title, language_relative_path(a.src_uri)) for a in articles[:RELATED_ARTICLES]),
         json_ld=script_json(event_json_ld(conference, lang, url, image_url)),
+        offers_calendar=item.upcoming and conference.status != "cancelled",
+        took_place=l10n.text(lang, "upconf.took_place", date=item.when.date)
+        if not item.upcoming and (conference.status == "scheduled" or conference.new_start) else "",
     )
 
 

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from urllib.parse import quote
 
 from babel.dates import format_date
 
@@ -15,7 +16,17 @@ from .jsonld import article as article_json_ld
 from .jsonld import script_json
 from .languages import language
 from .magazine import RUBRICS, Article
-from .magazine_urls import HOME, author_folder, feed_file, issue_page, listing_page, rubric_folder, tag_folder
+from .magazine_urls import (
+    HOME,
+    author_folder,
+    feed_file,
+    issue_page,
+    issues_folder,
+    listing_page,
+    rubric_folder,
+    tag_folder,
+    year_folder,
+)
 from .pictures import Picture, plan_picture
 from .site import Site
 from .urls import absolute, language_relative_path, page_path
@@ -58,6 +69,41 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Byline:
+    """An author under an article's title: name, page, one-sentence bio."""
+
+    name: str
+    path: str
+    bio: str
+
+
+def share_links(lang: str, title: str, url: str) -> tuple[Link, ...]:
+    """Plain links that share ``url``: no script, no button from the networks, no request before a click."""
+    text, link = quote(title, safe=""), quote(url, safe="")
+    both = quote(f"{title} {url}", safe="")
+    return (Link(l10n.text(lang, "share.email"), f"mailto:?subject={text}&body={link}", absolute=True),
+            Link("Mastodon", f"https://mastodonshare.com/?text={text}&url={link}", absolute=True),
+            Link("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={link}", absolute=True),
+            Link("Bluesky", f"https://bsky.app/intent/compose?text={both}", absolute=True))
+
+
+#: From this reading time on, an article page shows its table of contents.
+LONG_READ_MINUTES = 6
+
+
+@dataclass(frozen=True)
+class Archives:
+    """Where the magazine home leads to its back issues: one listing per year, the print issues."""
+
+    title: str
+    years_title: str
+    years: tuple[Link, ...]
+    issues_title: str
+    issues: tuple[Link, ...]
+    all_issues: Link | None
+
+
+@dataclass(frozen=True)
 class ListingView:
     """One page of a list of articles (magazine home, tag, author, rubric, year)."""
 
@@ -67,6 +113,7 @@ class ListingView:
     cards: tuple[ArticleCard, ...]
     pagination: Pagination | None
     feeds: tuple[Link, ...] = ()
+    archives: Archives | None = None  #: on the magazine home only
 
 
 @dataclass(frozen=True)
@@ -92,6 +139,10 @@ class ArticleView:
     published_iso: str
     modified_iso: str
     pictures: tuple[Picture, ...] = ()  #: the body's images, in order (for the page's picture slots)
+    long_read: bool = False  #: long enough to need a table of contents
+    standfirst: str = ""  #: the article's description, under its title
+    bylines: tuple[Byline, ...] = ()  #: each author with a short bio, linked to their page
+    share: tuple[Link, ...] = ()  #: plain share links (no script, no tracker): e-mail, Mastodon, LinkedIn, Bluesky
 
 
 @dataclass(frozen=True)
@@ -179,12 +230,28 @@ def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, int
                 links[number] if number < count else None,
                 links, l10n.text(lang, "magazine.page_of", number=str(number), count=str(count)))
         return ListingView(kind, page_title(number), intro if number == 1 else "",
-                           tuple(card(site, a, lang) for a in chunk), pagination, feeds)
+                           tuple(card(site, a, lang) for a in chunk), pagination, feeds,
+                           archives(site, lang, articles) if kind == "magazine" else None)
 
     def page_title(number: int) -> str:
         return title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
 
     return [(listing_page(folder, n), page_title(n), partial(view, n)) for n in range(1, count + 1)]
+
+
+def archives(site: Site, lang: str, articles: list[Article]) -> Archives:
+    """The magazine home's ways into its archives: each year's listing and each print issue."""
+    years = sorted({a.date.year for a in articles}, reverse=True)
+    issues = sorted(site.magazine.issues.values(), key=lambda i: i.number, reverse=True)
+    return Archives(
+        l10n.text(lang, "magazine.archives"),
+        l10n.text(lang, "magazine.archives_years"),
+        tuple(Link(str(year), language_relative_path(listing_page(year_folder(year), 1))) for year in years),
+        l10n.text(lang, "magazine.archives_issues"),
+        tuple(Link(l10n.text(lang, "magazine.issue_number", number=str(i.number)) + " · " + i.title[lang],
+                   language_relative_path(issue_page(i.number, lang))) for i in issues),
+        Link(l10n.text(lang, "magazine.archives_all_issues"), language_relative_path(issues_folder(lang) + "index.md"))
+        if issues else None)
 
 
 def article_view(site: Site, article: Article) -> ArticleView:
@@ -228,6 +295,11 @@ def article_view(site: Site, article: Article) -> ArticleView:
         modified_iso=(article.updated or article.date).isoformat(),
         pictures=tuple(plan_picture(i.image, article_folder(article), lang, COVER_SIZES["page"])
                        for i in article.images),
+        long_read=index.reading_minutes(article) >= LONG_READ_MINUTES,
+        standfirst=article.description,
+        bylines=tuple(Byline(a.name, language_relative_path(author_folder(a.key, lang) + "index.md"), a.bio[lang])
+                      for a in authors),
+        share=share_links(lang, article.title, url),
     )
 
 

@@ -106,6 +106,10 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"'(.+)' is already the address of a generated page", r"« \1 » est déjà l’adresse d’une page générée"),
     (r"'(.+)' is already the address of (.+)", r"« \1 » est déjà l’adresse de \2"),
     (r"is before 'announced'", "est antérieur à « announced »"),
+    (r"placeholder text '(.+)' would be published", r"le texte provisoire « \1 » serait publié"),
+    (r"must hold 'title' and 'fields'", "doit contenir « title » et « fields »"),
+    (r"must hold 'label' \(fr, en\) and 'value'", "doit contenir « label » (fr, en) et « value »"),
+    (r"must give the title in fr and en", "doit donner le titre en fr et en en"),
 ]
 _HINTS: list[tuple[str, str]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
@@ -180,6 +184,8 @@ _HINTS: list[tuple[str, str]] = [
      "un ancien slug ne prend jamais l’adresse d’un autre article ; retirez-le"),
     (r"give this one another file name or slug", "donnez à celui-ci un autre nom de fichier ou slug"),
     (r"give the date of the latest change", "indiquez la date du dernier changement"),
+    (r"write the real text, or leave the field out until it is known",
+     "écrivez le vrai texte, ou laissez le champ de côté tant qu’il n’est pas connu"),
 ]
 
 

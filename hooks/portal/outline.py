@@ -24,6 +24,7 @@ from typing import Any
 
 from .cachekey import fingerprint
 from .images import ContentImage
+from .legal import load_legal
 from .site import Site
 
 
@@ -43,7 +44,8 @@ def outline(site: Site) -> str:
     # An image replaced by another of the same name and size changes no page's HTML, but the social
     # cards drawn from it: the files' size and time are in too.
     images = sorted(_image_files([getattr(site, name) for name, _ in fields]))
-    return fingerprint(fields, shown, scheduled, upcoming, images)
+    legal = load_legal(site.settings.content_dir, site.settings.repo_root)[0]  # read apart from Site, shown by pages
+    return fingerprint(fields, shown, scheduled, upcoming, images, legal)
 
 
 def _stand_ins(site: Site) -> dict[str, Any]:

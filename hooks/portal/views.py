@@ -19,16 +19,19 @@ from .conference_views import HOME as UPCONF_HOME
 from .feeds import json_feed_file
 from .figures import FigureView, figure_view
 from .languages import language
-from .magazine_urls import HOME, feed_file
+from .legal import LegalView, legal_view, load_legal
+from .magazine_urls import HOME, feed_file, issues_folder
 from .magazine_views import card
 from .search import search_section
 from .site import Site
 from .structure_views import DIRECTORY, StructureCard, home_structures
 from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
+from .trust import LEGAL_KEY, is_trust_page, trust_pages
 from .urls import language_relative_path
 
 HOME_ARTICLES = 3
+GROUP_SITE = "https://www.groupe-sos.org/"  #: the group's public website
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,35 @@ class PageView:
     search_section: str = ""  #: the section of the search results it appears in; '' when not indexed
     site_root: str = "/"  #: the path of the whole site's root (both languages), where the search index lives
     subscribe: SubscribeView | None = None  #: the "Subscribe" box (home page and articles)
+    editorial: bool = False  #: a magazine-like page: no side menu on wide screens
+    toc: bool = True  #: show the table of contents (editorial pages: only long reads)
+    footer: FooterView | None = None
+    legal: LegalView | None = None  #: the legal notice's facts, on its page only
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    label: str
+    path: str  #: relative to the language root, unless ``external``
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class FooterColumn:
+    title: str
+    links: tuple[FooterLink, ...]
+
+
+@dataclass(frozen=True)
+class FooterView:
+    """The footer of every page: the group, the structures, the magazine, subscriptions, the site's pages."""
+
+    label: str
+    group_title: str
+    group_text: str
+    group_link: FooterLink
+    columns: tuple[FooterColumn, ...]
+    language_title: str
 
 
 def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) -> PageView:
@@ -125,13 +157,74 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         site_root=urlsplit(translations.root_url).path or "/",
         subscribe=subscribe_view(site, lang) if is_home or (planned and hasattr(planned.view, "published_iso"))
         else None,
+        editorial=is_home or planned is not None,
+        toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
+        footer=footer_view(site, lang),
+        legal=_legal(site, lang) if planned is None and _hand_key(site, lang, src_uri) == LEGAL_KEY else None,
     )
+
+
+def _hand_key(site: Site, lang: str, src_uri: str) -> str:
+    return next((p.key for p in site.pages_in(lang) if p.src_uri == src_uri), "")
+
+
+def _legal(site: Site, lang: str) -> LegalView:
+    sections, _ = load_legal(site.settings.content_dir, site.settings.repo_root)  # problems: `portal check`
+    return legal_view(sections, lang)
+
+
+def not_found_view(plan: SitePlan, lang: str) -> PageView:
+    """The 404 page of one language: switcher to the other languages' homes, the footer."""
+    site = plan.site
+    translations = site.translations
+    return PageView(
+        lang=lang, locale=language(lang).locale,
+        canonical=translations.root_url + language(lang).prefix + "404.html",
+        alternates=(), x_default=None,
+        switcher=tuple(translations.switcher(lang, language(lang).prefix + "404.html")),
+        strings=l10n.strings(lang), editorial=True, toc=False, footer=footer_view(site, lang))
+
+
+def footer_view(site: Site, lang: str) -> FooterView:
+    """The footer of ``lang``'s pages (the same on every page of that language; a few dozen links)."""
+    text = partial_text(lang)
+    group = [FooterLink(p.title, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
+             if p.key == "a-propos"]
+    group.append(FooterLink(text("structures.title"), language_relative_path(DIRECTORY)))
+    structures = tuple(FooterLink(s.name, language_relative_path(f"structures/{s.slug}.md"))
+                       for s in sorted(site.structures, key=lambda s: s.name.casefold()))
+    magazine: list[FooterLink] = []
+    subscribe: list[FooterLink] = []
+    if site.magazine.articles:
+        magazine.append(FooterLink(text("magazine.all"), language_relative_path(HOME + "index.md")))
+        if site.magazine.issues:
+            magazine.append(FooterLink(text("magazine.issues_title"), language_relative_path(issues_folder(lang) + "index.md")))
+    if site.conferences:
+        magazine.append(FooterLink(text("upconf.all"), language_relative_path(UPCONF_HOME)))
+    if site.articles.in_language(lang):
+        subscribe += [FooterLink(text("footer.magazine_rss"), feed_file("rss", lang)),
+                      FooterLink(text("footer.magazine_atom"), feed_file("atom", lang))]
+    if site.conferences:
+        subscribe += [FooterLink(text("footer.upconf_calendar"), CALENDAR),
+                      FooterLink(text("footer.upconf_rss"), FEEDS["rss"])]
+    trust = tuple(FooterLink(p.title, language_relative_path(p.src_uri)) for p in trust_pages(site.pages_in(lang)))
+    columns = [FooterColumn(title, tuple(links)) for title, links in (
+        (text("footer.structures"), structures), (text("footer.magazine"), magazine),
+        (text("footer.subscribe"), subscribe), (text("footer.site"), trust)) if links]
+    return FooterView(text("footer.label"), text("footer.group"), text("footer.group_text"),
+                      FooterLink(text("footer.group_site"), GROUP_SITE, external=True),
+                      (FooterColumn(text("footer.group"), tuple(group)), *columns), text("footer.language"))
+
+
+def partial_text(lang: str):
+    """``l10n.text`` bound to one language."""
+    return lambda key, **values: l10n.text(lang, key, **values)
 
 
 def home_view(site: Site, lang: str) -> HomeView:
     """The home page: key figures, structures, next conferences, latest articles, then the other pages."""
     cards = tuple(Card(p.title, p.description, language_relative_path(p.src_uri)) for p in site.pages_in(lang)
-                  if p.src_uri != "index.md")
+                  if p.src_uri != "index.md" and not is_trust_page(p))
     return HomeView(
         lead_title=l10n.text(lang, "home.sections"),
         figures_title=l10n.text(lang, "home.figures"),
@@ -144,7 +237,7 @@ def home_view(site: Site, lang: str) -> HomeView:
         structures_all=l10n.text(lang, "home.structures.all"),
         directory_path=language_relative_path(DIRECTORY),
         articles_title=l10n.text(lang, "magazine.latest"),
-        articles=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)[:HOME_ARTICLES]),
+        articles=tuple(card(site, a, lang) for a in home_articles(site, lang)),
         articles_all=l10n.text(lang, "magazine.all"),
         magazine_path=language_relative_path(HOME + "index.md"),
         conferences_title=l10n.text(lang, "upconf.next"),
@@ -152,6 +245,13 @@ def home_view(site: Site, lang: str) -> HomeView:
         conferences_all=l10n.text(lang, "upconf.all"),
         upconf_path=language_relative_path(UPCONF_HOME),
     )
+
+
+def home_articles(site: Site, lang: str) -> list[Any]:
+    """The home's latest articles: those written in the page's language first, untranslated ones after."""
+    listed = site.articles.listed_in(lang)
+    own = [a for a in listed if a.lang == lang][:HOME_ARTICLES]
+    return own + [a for a in listed if a.lang != lang][:HOME_ARTICLES - len(own)]
 
 
 def feed_links(site: Site, lang: str, page_feeds: tuple[Any, ...], page_title: str) -> tuple[FeedLink, ...]:

@@ -14,6 +14,7 @@ from portal.build import SitePlan
 from portal.escaping import neutralise
 from portal.media import media_jobs
 from portal.pictures import draw
+from portal.trust import is_trust_page, trust_pages
 
 from . import material_js
 from .host import host_module
@@ -74,6 +75,7 @@ def language_nav(plan: SitePlan, lang: str) -> list[dict[str, object]]:
     pages = plan.site.pages_in(lang)
     home = [{l10n.text(lang, "nav.home"): p.src_uri} for p in pages if p.src_uri == "index.md"]
     sections = [{neutralise(p.title): p.src_uri} for p in plan.pages[lang] if p.in_nav]
-    others = [{neutralise(p.title): p.src_uri} for p in pages if p.src_uri != "index.md"]
+    others = [{neutralise(p.title): p.src_uri} for p in pages if p.src_uri != "index.md" and not is_trust_page(p)]
     group = [{l10n.text(lang, "nav.about"): others}] if others else []
-    return home + sections + group
+    trust = [{neutralise(p.title): p.src_uri} for p in trust_pages(pages)]  # legal notice, contact…: the site's own
+    return home + sections + group + ([{l10n.text(lang, "nav.site"): trust}] if trust else [])

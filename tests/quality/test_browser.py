@@ -15,20 +15,14 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect
 
-from served import free_port, serve
 from support import REPO
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-BROKEN = Path(__file__).resolve().parent / "broken_pages"
 
 #: One page of each type, in both languages (paths relative to the site root).
 SAMPLED_PAGES = [
@@ -61,22 +55,7 @@ def page_id(path: str) -> str:
 
 # -- fixtures ------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """One headless Debian Chromium for the whole session (never a downloaded browser)."""
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    try:
-        yield browser
-    finally:
-        browser.close()
-        playwright.stop()
-
-
-@pytest.fixture(scope="session")
-def broken_pages() -> Iterator[str]:
-    """``broken_pages/`` served on 127.0.0.1; yields its base URL (ending with '/')."""
-    yield from serve(BROKEN, free_port())
+# The browser and the broken pages are session fixtures of conftest.py (shared with test_reader.py).
 
 
 # -- loading a page and recording what it does ---------------------------------------------------

@@ -1,0 +1,58 @@
+"""French typography on rendered pages: a narrow no-break space before : ; ? ! and inside « ».
+
+Applied to the text of a page's HTML only, never inside tags (so never in attribute
+values or URLs), nor in code, preformatted text, scripts, styles or form fields. Only
+the space that separates the mark from its word is changed (or added, for « » and
+; ? !), so times (18:30), URLs in text (https://…) and ratios are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+NNBSP = "\u202f"  #: narrow no-break space (espace fine insécable)
+_SKIPPED = ("code", "pre", "script", "style", "textarea", "kbd", "samp", "svg", "math")
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_SPACE = r"[ \u00a0\u2009]"
+_NBSP_ENTITY = re.compile(r"&nbsp;|&#160;|&#xa0;", re.I)
+_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+#: A space (plain, no-break, thin) before a high mark: becomes narrow and no-break.
+_BEFORE_MARK = re.compile(rf"(?:(?<=\S)|^){_SPACE}+(?=[:;?!](?:\s|$|[<»)\]\"'’.,…]))")
+#: A word glued to ; ? ! (not : — times, URLs, ratios): a narrow space is added.
+_GLUED_MARK = re.compile(r"(?<=[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9»)])(?=[;?!](?:\s|$|[<»)]))")
+_AFTER_OPENING = re.compile(rf"«{_SPACE}*")
+_BEFORE_CLOSING = re.compile(rf"{_SPACE}*»")
+
+
+def french_spacing(html: str) -> str:
+    """``html`` with French spacing in its text; tags, code and scripts untouched."""
+    parts = _TOKENS.split(html)
+    skipping: list[str] = []
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag or a comment
+            match = _TAG.match(part)
+            if match and match.group(2).lower() in _SKIPPED and not part.endswith("/>"):
+                name = match.group(2).lower()
+                if match.group(1):
+                    if skipping and skipping[-1] == name:
+                        skipping.pop()
+                else:
+                    skipping.append(name)
+            continue
+        if skipping or not part:
+            continue
+        parts[index] = _space_text(part)
+    return "".join(parts)
+
+
+def _space_text(text: str) -> str:
+    text = _NBSP_ENTITY.sub("\u00a0", text)  # the same character, so that it can be narrowed
+    # Character references (&amp; &lt; &#8217;) end with ';': keep them whole, space the text between.
+    pieces = _ENTITY.split(text)
+    for index in range(0, len(pieces), 2):
+        piece = _BEFORE_MARK.sub(NNBSP, pieces[index])
+        piece = _GLUED_MARK.sub(NNBSP, piece)
+        piece = _AFTER_OPENING.sub("«" + NNBSP, piece)
+        pieces[index] = _BEFORE_CLOSING.sub(NNBSP + "»", piece)
+    return "".join(pieces)

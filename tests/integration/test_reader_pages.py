@@ -1,0 +1,61 @@
+"""What a reader meets on the built fixture site (now = 2026-06-01): conferences past and
+cancelled, the magazine home's archives, the 404 of each language, the footer, the article header."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from support import SITE_URL, Build
+
+
+def doc(build: Build, path: str) -> html.HtmlElement:
+    return html.fromstring(build.read(path))
+
+
+def calendar_buttons(tree: html.HtmlElement) -> list[str]:
+    return tree.xpath("//aside//a[@type='text/calendar']/@href")
+
+
+def test_only_upcoming_conferences_offer_the_calendar_and_past_ones_say_they_took_place(minimal_build):
+    past = doc(minimal_build, "upconf/2026-03-26-avant-le-changement/index.html")
+    assert calendar_buttons(past) == []
+    assert past.xpath("//p[contains(@class,'portal-banner--past')]/text()") == [
+        "Cette conférence a eu lieu le jeudi 26 mars 2026."]
+    past_en = doc(minimal_build, "en/upconf/2026-03-26-avant-le-changement/index.html")
+    assert past_en.xpath("//p[contains(@class,'portal-banner--past')]/text()") == [
+        "This conference took place on Thursday, March 26, 2026."]
+    cancelled = doc(minimal_build, "upconf/2026-06-10-annulee/index.html")
+    assert calendar_buttons(cancelled) == [] and not cancelled.xpath("//*[contains(@class,'portal-banner--past')]")
+    upcoming = doc(minimal_build, "upconf/2026-06-20-en-ligne/index.html")
+    assert len(calendar_buttons(upcoming)) == 1 and not upcoming.xpath("//*[contains(@class,'portal-banner--past')]")
+
+
+def test_the_magazine_home_links_every_year_and_print_issue(minimal_build):
+    for prefix, issues in (("", "numeros"), ("en/", "issues")):
+        tree = doc(minimal_build, f"{prefix}magazine/index.html")
+        links = set(tree.xpath("//section[@aria-labelledby='archives-title']//a/@href"))
+        assert {"2025/", f"{issues}/1/", f"{issues}/"} <= links, links
+        for link in links:
+            assert (minimal_build.site / f"{prefix}magazine/{link}index.html").is_file(), link
+
+
+def test_each_language_has_its_own_404(minimal_build):
+    for path, lang, title, other in (("404.html", "fr", "Page introuvable", SITE_URL + "en/"),
+                                     ("en/404.html", "en", "Page not found", SITE_URL)):
+        tree = doc(minimal_build, path)
+        assert tree.get("lang") == lang
+        assert tree.xpath("//h1/text()") == [title]
+        assert other in tree.xpath("//a[contains(@class,'portal-switcher__link')]/@href")
+        assert tree.xpath("//form[@role='search']//input[@name='q']")
+        assert tree.xpath("//footer[contains(@class,'portal-footer')]")
+
+
+def test_every_page_has_the_footer_and_a_skip_link_to_its_content(minimal_build):
+    for path in ("index.html", "en/index.html", "magazine/index.html", "structures/index.html",
+                 "upconf/2026-06-20-en-ligne/index.html"):
+        tree = doc(minimal_build, path)
+        assert tree.xpath("//a[@class='md-skip']/@href") == ["#portal-main"], path
+        assert len(tree.xpath("//*[@id='portal-main']")) == 1, path
+        footer = tree.xpath("//footer[contains(@class,'portal-footer')]")
+        assert footer and "https://www.groupe-sos.org/" in footer[0].xpath(".//a/@href"), path
+        assert not tree.xpath("//nav[contains(@class,'md-footer__inner')]"), f"{path}: previous/next across sections"
