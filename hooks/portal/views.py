@@ -182,7 +182,8 @@ def not_found_view(plan: SitePlan, lang: str) -> PageView:
         canonical=translations.root_url + language(lang).prefix + "404.html",
         alternates=(), x_default=None,
         switcher=tuple(translations.switcher(lang, language(lang).prefix + "404.html")),
-        strings=l10n.strings(lang), editorial=True, toc=False, footer=footer_view(site, lang))
+        strings=l10n.strings(lang), editorial=True, toc=False, footer=footer_view(site, lang),
+        site_root=urlsplit(translations.root_url).path or "/")
 
 
 def footer_view(site: Site, lang: str) -> FooterView:

@@ -227,13 +227,17 @@ def test_each_language_has_its_own_404(chromium, served_real_site, lang, other, 
         assert page.title().startswith(title)
         back = page.get_by_role("link", name=words)
         assert urljoin(page.url, back.get_attribute("href")) == home
-        expect(page.locator("form[role=search] input[name=q]")).to_be_visible()
+        field = page.locator(".portal-notfound__search input[name=q]")
+        expect(field).to_be_visible()
         switcher = page.locator(f"a.portal-switcher__link[hreflang='{other}']").first
         assert urljoin(page.url, switcher.get_attribute("href")) == served_real_site.url + ("en/" if other == "en" else "")
-        page.locator("form[role=search] input[name=q]").fill("Lyon")
-        page.locator("form[role=search] input[name=q]").press("Enter")
-        page.wait_for_url(re.compile(r"\?q=Lyon"))
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        field.fill("Lyon")
+        field.press("Enter")
+        page.wait_for_url(re.compile(r"\?q=Lyon"))  # the home page of the language, its search dialog open
+        expect(page.locator("#portal-search-query")).to_have_value("Lyon")
+        expect(page.locator(".portal-search__result").first).to_be_visible()
+        found = page.locator(".portal-search__link").evaluate_all("links => links.map(a => a.href)")
+        assert all(href.startswith(home) and (lang == "en" or "/en/" not in href) for href in found), found
 
 
 @pytest.mark.parametrize("prefix, issues", [("", "numeros"), ("en/", "issues")], ids=["fr", "en"])

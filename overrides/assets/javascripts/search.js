@@ -96,6 +96,13 @@
     clearTimeout(timer);
     timer = setTimeout(search, 150);  // search once the reader pauses typing
   });
+  // A search asked for in the address (the not-found page's form sends '?q=' to the home page).
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && asked.trim()) {
+    open();
+    input.value = asked.trim();
+    search();
+  }
   // "/" or "s" opens the search from anywhere but a text field, as on Material's sites.
   document.addEventListener("keydown", function (event) {
     var field = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
