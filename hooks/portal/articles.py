@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import markdown as md
 
@@ -57,7 +58,7 @@ class ArticleIndex:
         self._listed: dict[str, list[Article]] = {}
         self._own: dict[str, list[Article]] = {}
         self._by_source: dict[str, dict[str, Article]] = {}
-        self.card_cache: dict[tuple[str, str, str], object] = {}  #: listing cards, made once per build
+        self.card_cache: dict[tuple[str, str, str], Any] = {}  #: listing cards, made once per build
 
     def excerpt(self, article: Article) -> str:
         """The article's excerpt (its first paragraph, as text), computed once."""

@@ -155,8 +155,8 @@ def _fitted_cover(path: str, digest: str) -> Image.Image:
         # A JPEG is decoded at the smallest scale that still fills the band (much faster on a large photo).
         scale = max(band) / min(cover.size)
         cover.draft("RGB", (math.ceil(cover.size[0] * scale), math.ceil(cover.size[1] * scale)))
-        cover = ImageOps.exif_transpose(cover).convert("RGB")
-        return ImageOps.fit(cover, band, Image.Resampling.LANCZOS)
+        upright = ImageOps.exif_transpose(cover).convert("RGB")
+        return ImageOps.fit(upright, band, Image.Resampling.LANCZOS)
 
 
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:

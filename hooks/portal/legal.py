@@ -73,7 +73,7 @@ def load_legal(content_dir: Path, repo_root: Path) -> tuple[tuple[LegalSection, 
         if not _per_language(title):
             problems.append(Problem(source, line, f"{key}.title", "must give the title in fr and en"))
             continue
-        sections.append(LegalSection(str(key), dict(title), tuple(fields)))
+        sections.append(LegalSection(str(key), dict(title or {}), tuple(fields)))
     return tuple(sections), problems
 
 

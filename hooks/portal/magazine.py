@@ -210,10 +210,10 @@ def _document(path: Path, source: str, repo_root: Path, problems: list[Problem],
     except SourceError as error:
         problems.append(error.problem(source))
         return None, error.line or 1
-    for error, key in errors:
-        problems.append(error.problem(source))
+    for entry_error, key in errors:
+        problems.append(entry_error.problem(source))
         if key is not None:
-            broken.setdefault(key, error.line or 1)
+            broken.setdefault(key, entry_error.line or 1)
     return doc, None
 
 

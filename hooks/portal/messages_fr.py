@@ -8,10 +8,15 @@ each known shape into French. A shape missing here is shown in English
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeAlias
 
 from .problems import Problem
 
-_MESSAGES: list[tuple[str, str]] = [
+#: French text for an English one: a template of the pattern's groups, or a function of its match.
+_Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
+
+_MESSAGES: list[tuple[str, _Replacement]] = [
     (r"required field is missing", "champ obligatoire manquant"),
     (r"unknown key", "clé inconnue"),
     (r"must not be empty", "ne doit pas être vide"),
@@ -111,7 +116,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"must hold 'label' \(fr, en\) and 'value'", "doit contenir « label » (fr, en) et « value »"),
     (r"must give the title in fr and en", "doit donner le titre en fr et en en"),
 ]
-_HINTS: list[tuple[str, str]] = [
+_HINTS: list[tuple[str, _Replacement]] = [
     (r"did you mean '(.+)'\?", r"vouliez-vous dire « \1 » ?"),
     (r"add '(.+):' under '(.+)'", r"ajoutez « \1: » sous « \2 »"),
     (r"add '(.+):'", r"ajoutez « \1: »"),
@@ -189,7 +194,7 @@ _HINTS: list[tuple[str, str]] = [
 ]
 
 
-def _translate(text: str, table: list[tuple[str, str]]) -> str:
+def _translate(text: str, table: list[tuple[str, _Replacement]]) -> str:
     for pattern, replacement in table:
         if re.fullmatch(pattern, text):
             return re.sub(pattern, replacement, text)

@@ -55,7 +55,8 @@ def _stand_ins(site: Site) -> dict[str, Any]:
     return {
         # The build's clock itself is left out (it changes with every build): what it decides is in (outline()).
         # Where the caches are changes no page.
-        "settings": dataclasses.replace(site.settings, now=None, memo_file=None, parsed_file=None),
+        "settings": {f.name: getattr(site.settings, f.name) for f in dataclasses.fields(site.settings)
+                     if f.name not in ("now", "memo_file", "parsed_file")},
         "translations": site.translations.snapshot(),
         "magazine": (dataclasses.replace(site.magazine, articles=()), articles),
     }

@@ -163,7 +163,8 @@ def to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
 
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             output = "RGBA" if image.mode == "RGBA" else "RGB"
-            image = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=output)
+            converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=output)
+            image = converted if converted is not None else image
         except (ImageCms.PyCMSError, OSError):
             pass  # a broken profile: fall back to Pillow's plain conversion below
     if image.mode in ("RGB", "RGBA", "L", "LA"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -221,7 +221,7 @@ def _rewrite_links(article: Article, site: Site) -> str:
     return _LINK.sub(replace, article.body)
 
 
-def _article_markdown(meta: dict[str, object], article: Article, site: Site) -> str:
+def _article_markdown(meta: Mapping[str, object], article: Article, site: Site) -> str:
     body = _rewrite_links(article, site)
     for number, image in enumerate(article.images):
         # A placeholder block that the page's HTML gets back as a <picture> (see picture_slot()).
@@ -234,7 +234,7 @@ def picture_slot(number: int) -> str:
     return f"<div class=\"portal-picture-slot\" data-picture=\"{number}\"></div>"
 
 
-def _markdown(meta: dict[str, object], body: str) -> str:
+def _markdown(meta: Mapping[str, object], body: str) -> str:
     # Every value as JSON, which YAML reads as a double-quoted string or a list: a title
     # can never break the front matter (and this is much faster than a YAML emitter).
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(meta.items()))

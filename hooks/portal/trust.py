@@ -9,7 +9,7 @@ culture, not about the site.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 #: Keys of the trust pages, in the order the footer lists them.
 LEGAL_KEY = "mentions-legales"  #: the legal notice, which also shows content/_data/legal.yml
@@ -17,7 +17,11 @@ TRUST_KEYS = (LEGAL_KEY, "accessibilite", "confidentialite", "contact", "plan-du
 
 
 class _Keyed(Protocol):
-    key: str
+    @property
+    def key(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Keyed)
 
 
 def is_trust_page(page: _Keyed) -> bool:
@@ -25,7 +29,7 @@ def is_trust_page(page: _Keyed) -> bool:
     return page.key in TRUST_KEYS
 
 
-def trust_pages(pages: Iterable[_Keyed]) -> list:
+def trust_pages(pages: Iterable[_P]) -> list[_P]:
     """The trust pages among ``pages``, in footer order."""
     found = {page.key: page for page in pages if is_trust_page(page)}
     return [found[key] for key in TRUST_KEYS if key in found]

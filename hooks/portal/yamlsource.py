@@ -134,7 +134,9 @@ class _Builder(yaml.constructor.SafeConstructor):
             raise SourceError(f"nesting deeper than {MAX_DEPTH} levels", self._line(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTIONS:
             raise SourceError(f"the YAML tag {node.tag} is not allowed", self._line(node))
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and path is None:  # a key that is a collection
+            raise SourceError("a key must be a plain value", self._line(node))
+        if isinstance(node, yaml.MappingNode) and path is not None:
             result: dict[Any, Any] = {}
             self.flatten_mapping(node)  # resolves '<<' merge keys safely
             for key_node, value_node in node.value:
@@ -149,7 +151,7 @@ class _Builder(yaml.constructor.SafeConstructor):
                 self._place(path + (key,), key_node)
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and path is not None:
             items = []
             for index, item_node in enumerate(node.value):
                 self._place(path + (index,), item_node)
@@ -353,14 +355,15 @@ def read_registry(path: Path, kind: type = dict) -> tuple[Document, list[tuple[S
             errors.append((error, _entry_key(block, kind)))
             continue
         shift = len(data) if kind is list else 0
-        for key in part.data if kind is dict else ():
+        entries: Any = part.data  # of ``kind``, checked above
+        for key in entries if kind is dict else ():
             if key in data:
                 errors.append((SourceError(f"key '{key}' appears twice", part.line(key)), None))
         if kind is dict:
-            fresh = [key for key in part.data if key not in data]
-            data.update({key: part.data[key] for key in fresh})
+            fresh = [key for key in entries if key not in data]
+            data.update({key: entries[key] for key in fresh})
         else:
-            data.extend(part.data)
+            data.extend(entries)
         for key_path, line in part.lines.items():
             moved = _shifted(key_path, shift) if kind is list else key_path
             lines.setdefault(moved, line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -86,7 +87,7 @@ def _base_url(page: Page) -> str:
     return "/".join([".."] * depth) or "."
 
 
-def sitemap_entries(files: Files | list[Any], state: BuildState, left_out: list[Any] = ()) -> list[dict[str, Any]]:
+def sitemap_entries(files: Files | list[Any], state: BuildState, left_out: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """One entry per page of this build (``left_out``: pages not rendered again): its absolute URL and its
     translations."""
     urls = []

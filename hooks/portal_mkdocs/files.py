@@ -73,9 +73,10 @@ def image_cache(config: MkDocsConfig) -> Path:
 def language_nav(plan: SitePlan, lang: str) -> list[dict[str, object]]:
     """The menu of one language: home, the generated sections, then the hand-written pages as one section."""
     pages = plan.site.pages_in(lang)
-    home = [{l10n.text(lang, "nav.home"): p.src_uri} for p in pages if p.src_uri == "index.md"]
-    sections = [{neutralise(p.title): p.src_uri} for p in plan.pages[lang] if p.in_nav]
+    home: list[dict[str, object]] = [{l10n.text(lang, "nav.home"): p.src_uri} for p in pages if p.src_uri == "index.md"]
+    sections: list[dict[str, object]] = [{neutralise(p.title): p.src_uri} for p in plan.pages[lang] if p.in_nav]
     others = [{neutralise(p.title): p.src_uri} for p in pages if p.src_uri != "index.md" and not is_trust_page(p)]
-    group = [{l10n.text(lang, "nav.about"): others}] if others else []
+    group: list[dict[str, object]] = [{l10n.text(lang, "nav.about"): others}] if others else []
     trust = [{neutralise(p.title): p.src_uri} for p in trust_pages(pages)]  # legal notice, contact…: the site's own
-    return home + sections + group + ([{l10n.text(lang, "nav.site"): trust}] if trust else [])
+    site_pages: list[dict[str, object]] = [{l10n.text(lang, "nav.site"): trust}] if trust else []
+    return [*home, *sections, *group, *site_pages]

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -50,7 +50,7 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
     lang, root_url = language_and_root(config)
     if lang != DEFAULT_LANGUAGE or os.environ.get(SEQUENTIAL_ENV):
         return {}
-    started = {}
+    started: dict[str, tuple[Any, str, IO[str] | None]] = {}  # (worker or process, its folder, its log)
     for other in other_languages(lang):
         # Inside the site folder, hidden (so this build's cleaning leaves it alone), with the
         # language's previous output when pages may be reused: those left in place stay.

@@ -255,7 +255,7 @@ class RenderCache:
         self.recording = None
         page.meta["template"] = EMPTY_TEMPLATE
         # Nothing to convert: skip MkDocs' Markdown set-up (a new converter for each page).
-        page.render = _no_render(page)  # type: ignore[method-assign]
+        page.render = _no_render(page)  # type: ignore[method-assign, assignment]
         return ""
 
     def _same_lookups(self, entry: CachedPage) -> bool:
@@ -278,8 +278,8 @@ class RenderCache:
         page._title_from_render = entry.title
         page.present_anchor_ids = set(entry.anchors)
         targets = {uri: self.files.get_file_from_path(uri) for uri in entry.anchor_links}
-        page.links_to_anchors = {targets[uri]: dict(links) for uri, links in entry.anchor_links.items()
-                                 if targets[uri] is not None}
+        page.links_to_anchors = {target: dict(links) for uri, links in entry.anchor_links.items()
+                                 if (target := targets[uri]) is not None}
         return entry.content
 
     def rendered(self, content: str, page: Page) -> None:
