@@ -4,7 +4,7 @@
 
 DIR receives:
 
-- ``content/`` and ``structures/``: copies of the repository's;
+- ``content/``, ``structures/`` and ``upconf/``: copies of the repository's;
 - ``magazine/``: 15 authors, 40 tags, 4 print issues and N articles, each in both
   languages (``magazine/<year>/<stem>.fr.md`` and ``<stem>.en.md``);
 - ``mkdocs.yml``: the repository's, with ``docs_dir`` = DIR/content, our hooks and
@@ -344,6 +344,7 @@ def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_ca
     prepare(out)
     shutil.copytree(REPO / "content", out / "content")
     shutil.copytree(REPO / "structures", out / "structures")
+    shutil.copytree(REPO / "upconf", out / "upconf")  # the site's pages link to #UpConf: a corpus without it fails
     config = out / "mkdocs.yml"
     config.write_text(dump(site_config(out, social_cards)), encoding="utf-8")
 

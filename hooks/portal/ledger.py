@@ -6,8 +6,7 @@ every page to the host. The ledger lets a build do less. It records the
 build's fingerprint and the site's outline (``portal.outline``) and, per page,
 the digest of its own source and what the rest of the build needs from it
 without rendering it: where its output is, the files its links looked up, its
-anchors and links to anchors, its body for an article the feeds carry, and
-its search entries, already serialised. When the next build has the same fingerprint and
+anchors and links to anchors, and its body for an article the feeds carry. When the next build has the same fingerprint and
 outline, every page whose source digest is the same is left out of the host's
 page loop altogether.
 
@@ -45,7 +44,6 @@ class PageRecord:
     anchors: list[str] = field(default_factory=list)
     anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)  #: target src_uri -> {anchor: link}
     body: str | None = None  #: its body HTML, for an article a feed carries (feeds are made without it)
-    search: str = ""  #: its search index entries, as JSON items joined by commas
 
 
 @dataclass

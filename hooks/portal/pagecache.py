@@ -42,7 +42,6 @@ class CachedPage:
     title: str | None  #: the title the Markdown gave (first heading), if any
     anchors: list[str] = field(default_factory=list)  #: ids other pages may link to
     anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)  #: target src_uri -> {anchor: link}
-    search: list[dict[str, Any]] = field(default_factory=list)  #: the page's search index entries
     lookups: dict[str, Any] = field(default_factory=dict)  #: path looked up -> what it resolved to
 
     @property

@@ -6,7 +6,7 @@ expanded and the page's view is known) the page's key is looked up:
 
 - a hit: the page is handed empty Markdown and an empty template, so MkDocs
   does almost nothing with it; what the rest of the build needs from it (body
-  HTML for the feeds, title, anchors and the links to check, search entries)
+  HTML for the feeds, title, anchors and the links to check)
   is put back from the entry, and ``on_post_page`` returns the stored output;
 - a miss: the page is rendered as usual, and stored at ``on_post_page`` with
   the files its links looked up, unless a warning was logged while it was made
@@ -23,7 +23,6 @@ in its own ledger for the next build.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -62,7 +61,6 @@ class _Record:
     entry: CachedPage | None = None  #: set on a hit, until the page is written
     lookups: dict[str, Any] = field(default_factory=dict)
     content: str = ""
-    search: list[dict[str, Any]] = field(default_factory=list)
     clean: bool = True  #: no warning while it was made
     kept: bool = False  #: reused, and its file in the site folder is already its output
 
@@ -105,11 +103,8 @@ class RenderCache:
         self.recording: _Record | None = None  #: the page whose link lookups are being noted
         self.files: Files | None = None
         self.sources: dict[str, str] = {}  #: src_uri -> digest of its source (see unchanged.source_digest)
-        self.pieces: dict[str, str] = {}  #: src_uri -> its search entries as JSON, for the pages built
         self.unchanged: UnchangedPages | None = None  #: pages left out of MkDocs' loop
         self.ledger = Ledger()  #: what this build leaves for the next one
-        self.search_enabled = False
-        self.search_prefix: str | None = None  #: the search index up to its entries, once Material wrote it
         self.in_feeds: set[str] = set()  #: articles whose bodies the feeds carry
 
     # -- set-up ---------------------------------------------------------------------------------
@@ -157,69 +152,6 @@ class RenderCache:
             return found
 
         files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
-
-    def watch_search(self, index: Any) -> None:
-        """Keep each page's search entries as JSON; write the index from them in MkDocs' page order.
-
-        A reused page gives its stored entries; a page left out of the build, its
-        ledger's. The index is written as Material writes it (tested byte for byte).
-        """
-        add_entry = index.add_entry_from_context
-        generate = index.generate_search_index
-        self.search_enabled = True
-
-        def add_entry_from_context(page: Page) -> None:
-            src_uri = page.file.src_uri
-            record = self.records.get(src_uri)
-            if record is not None and record.entry is not None:
-                self.pieces[src_uri] = _search_piece(record.entry.search)
-                return
-            before = len(index.entries)
-            add_entry(page)
-            entries = index.entries[before:]
-            del index.entries[before:]  # kept here as JSON instead
-            self.pieces[src_uri] = _search_piece(entries)
-            if record is not None:
-                record.search = entries
-
-        def generate_search_index(prev: Any) -> str:
-            empty = generate(prev)  # the index's settings, and no entries
-            if empty.endswith('"docs":[]}'):
-                # Material writes this one; finish() writes it again whole, piece by piece, rather
-                # than as one string (and its bytes) of tens of MB at the build's busiest moment.
-                self.search_prefix = empty[:-2]
-            return empty
-
-        index.add_entry_from_context = add_entry_from_context
-        index.generate_search_index = generate_search_index
-
-    def _write_search_index(self, config: MkDocsConfig) -> None:
-        """The search index as Material would have written it, from each page's entries in MkDocs' order."""
-        if self.search_prefix is None:
-            return
-        path = os.path.join(config.site_dir, "search", "search_index.json")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(self.search_prefix)
-            separator = ""
-            for src_uri in self._page_order():
-                piece = self._search_piece_of(src_uri)
-                if piece:
-                    handle.write(separator)
-                    handle.write(piece)
-                    separator = ","
-            handle.write("]}")
-
-    def _page_order(self) -> list[str]:
-        """Every page of the build, left out or not, in MkDocs' order (the search index's)."""
-        return self.unchanged.order if self.unchanged is not None else list(self.pieces)
-
-    def _search_piece_of(self, src_uri: str) -> str:
-        if src_uri in self.pieces:
-            return self.pieces[src_uri]
-        if self.unchanged is not None and src_uri in self.unchanged.files:
-            return self.unchanged.ledger.pages[src_uri].search
-        return ""
 
     # -- one page ---------------------------------------------------------------------------------
 
@@ -313,27 +245,25 @@ class RenderCache:
             anchors = sorted(page.present_anchor_ids or ())
             self.cache.put(record.key, CachedPage(
                 packed_html=pack_html(html), content=record.content, title=page._title_from_render,
-                anchors=anchors, anchor_links=links, search=record.search, lookups=record.lookups))
+                anchors=anchors, anchor_links=links, lookups=record.lookups))
             self.site.written(page.file.dest_uri, record.key)
             self._note(page, record.key, record.lookups, anchors, links, record.content)
-        record.content, record.search, record.lookups = "", [], {}
+        record.content, record.lookups = "", {}
         return html
 
     def _note(self, page: Page, key: str, lookups: dict[str, Any], anchors: list[str],
               anchor_links: dict[str, dict[str, str]], content: str) -> None:
         """Record in the ledger what the next build needs to leave this page out."""
         src_uri = page.file.src_uri
-        if src_uri not in self.sources or (self.search_enabled and src_uri not in self.pieces):
+        if src_uri not in self.sources:
             return
         self.ledger.pages[src_uri] = PageRecord(
             source=self.sources[src_uri], key=key, dest_uri=page.file.dest_uri, lookups=dict(lookups),
-            anchors=list(anchors), anchor_links=anchor_links, body=content if src_uri in self.in_feeds else None,
-            search=self.pieces.get(src_uri, ""))
+            anchors=list(anchors), anchor_links=anchor_links, body=content if src_uri in self.in_feeds else None)
 
     def finish(self, config: MkDocsConfig) -> None:
         """Check the pages left out, leave the ledger, forget what this build did not use any more; say how
         many pages were reused."""
-        self._write_search_index(config)
         left_out = 0
         if self.unchanged is not None and self.files is not None:
             left_out = len(self.unchanged.files)
@@ -389,11 +319,6 @@ class FeedFiles:
         self.site.written(path, key)
 
 
-def _search_piece(entries: list[dict[str, Any]]) -> str:
-    """Search entries as they appear in Material's index, joined by commas."""
-    return ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in entries)
-
-
 def _no_render(page: Page) -> Callable[[Any, Any], None]:
     """A stand-in for ``page.render`` of a reused page: its content is put back at on_page_content."""
 
@@ -429,18 +354,11 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     state.render_cache = None
     if not PROCESS.reusing:
         return
-    search = config.plugins.get("material/search")
-    index = getattr(search, "search_index", None) if search is not None else None
-    if search is not None and not (hasattr(index, "add_entry_from_context") and isinstance(
-            getattr(index, "entries", None), list)):
-        return
     folder = cache_folder(config, state)
     site = SiteFolder(config.site_dir, folder, state.lang)
     site.hide()
     feeds = FeedFiles(BlobCache(folder.parent.parent / "feeds" / folder.name), site)
     cache = RenderCache(PageCache(folder), site, _counter(config), _quiet(config), feeds)
-    if index is not None:
-        cache.watch_search(index)
     state.render_cache = cache
 
 

@@ -64,7 +64,6 @@ class UnchangedPages:
         self.ledger = ledger
         self.resolution = resolution
         self.files: dict[str, File] = {}  #: src_uri -> the file MkDocs no longer sees
-        self.order: list[str] = []  #: every page of the build, in MkDocs' order (the search index's)
         self.config: MkDocsConfig | None = None
 
     def records(self) -> Iterator[tuple[str, PageRecord]]:
@@ -79,7 +78,6 @@ class UnchangedPages:
         """
         self.config = config
         documentation = files.documentation_pages(inclusion=lambda _: True)
-        self.order = [file.src_uri for file in documentation]
         in_nav = nav_sources(config["nav"])
         for file in documentation:
             record = self.ledger.pages.get(file.src_uri)

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
+@pytest.mark.bench
 def test_bench_script_builds_a_small_corpus():
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "50", "--repeat", "1"], cwd=REPO, env=env,

@@ -10,8 +10,7 @@ from portal.ledger import FILE_NAME, Ledger, PageRecord, file_format, read_ledge
 def ledger() -> Ledger:
     record = PageRecord(source="s1", key="k1", dest_uri="magazine/2025/a/index.html",
                         lookups={"magazine/2025/b.md": ["magazine/2025/b/", False]}, anchors=["une-section"],
-                        anchor_links={"magazine/2025/b.md": {"x": "b.md#x"}}, body="<p>Corps</p>",
-                        search='{"location":"magazine/2025/a/"}')
+                        anchor_links={"magazine/2025/b.md": {"x": "b.md#x"}}, body="<p>Corps</p>")
     return Ledger("build", "outline", {"magazine/2025/a.md": record})
 
 

@@ -79,8 +79,7 @@ def test_every_core_dataclass_prints_all_its_fields():
 
 def entry(html: str = "<html>page</html>") -> CachedPage:
     return CachedPage(packed_html=pack_html(html), content="<p>corps</p>", title="Titre", anchors=["une-section"],
-                      anchor_links={"magazine/b.md": {"x": "b.md#x"}}, search=[{"location": "a/", "title": "A",
-                                                                                "text": "corps"}],
+                      anchor_links={"magazine/b.md": {"x": "b.md#x"}},
                       lookups={"magazine/b.md": ["magazine/b/", False], "absent.md": None})
 
 
