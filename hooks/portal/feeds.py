@@ -31,6 +31,7 @@ from .magazine import Article
 from .magazine_urls import HOME, feed_file, tag_folder
 from .magazine_views import cover_picture
 from .site import Site
+from .typography import french_spacing
 from .urls import absolute, page_path
 
 if TYPE_CHECKING:
@@ -181,12 +182,12 @@ def _make_feeds(site: Site, lang: str, articles: list[Article], contents: _Bodie
     home = absolute(root, prefix + (tag_folder(tag, lang) if tag else HOME))
     rss_path = feed_file("rss", lang, tag)
     entries = [_entry_data(site, article, contents, covers) for article in items]
-    channel = _Channel(
+    channel, entries = _typeset(_Channel(
         id=f"tag:{ID_AUTHORITY}:respect/feed/{lang}" + (f"/{tag}" if tag else ""), title=title,
         description=l10n.text(lang, "magazine.feed_description"), lang=lang, home=home,
         urls={kind: absolute(root, prefix + path) for kind, path in
               (("rss", rss_path), ("atom", feed_file("atom", lang, tag)), ("json", json_feed_file(rss_path)))},
-        updated=max(_modified(a) for a in items), published=max(a.date for a in items), authors=())
+        updated=max(_modified(a) for a in items), published=max(a.date for a in items), authors=()), entries)
     return [Feed(rss_path, _xml(channel, entries, "rss")),
             Feed(feed_file("atom", lang, tag), _xml(channel, entries, "atom")),
             Feed(json_feed_file(rss_path), json_feed(channel, entries))]
@@ -243,6 +244,17 @@ class _EntryData:
     authors: tuple[str, ...]
     categories: tuple[tuple[str, str], ...]  #: (term, label)
     cover: Cover | None = None
+
+
+def _typeset(channel: _Channel, entries: list[_EntryData]) -> tuple[_Channel, list[_EntryData]]:
+    """A French feed's texts with the pages' French spacing (narrow no-break spaces before : ; ? ! and inside
+    « »), so that a feed reader never starts a line with '?'; other languages as they are."""
+    if channel.lang != "fr":
+        return channel, entries
+    return (dataclasses.replace(channel, title=french_spacing(channel.title),
+                                description=french_spacing(channel.description)),
+            [dataclasses.replace(entry, title=french_spacing(entry.title), summary=french_spacing(entry.summary),
+                                 html=french_spacing(entry.html)) for entry in entries])
 
 
 def _entry_data(site: Site, article: Article, contents: _Bodies, covers: _Covers) -> _EntryData:
@@ -492,14 +504,14 @@ def upconf_feeds(site: Site, lang: str) -> list[Feed]:
     prefix = language(lang).prefix
     author = l10n.text(lang, "upconf.feed_author")
     paths = {"rss": FEEDS["rss"], "atom": FEEDS["atom"], "json": json_feed_file(FEEDS["rss"])}
-    channel = _Channel(
+    entries = [_conference_entry(site, conference, lang, author) for conference in conferences]
+    channel, entries = _typeset(_Channel(
         id=f"tag:{ID_AUTHORITY}:upconf/feed/{lang}", title=l10n.text(lang, "upconf.feed_title"),
         description=l10n.text(lang, "upconf.feed_description"), lang=lang,
         home=absolute(root, prefix + UPCONF_HOME.removesuffix("index.md")),
         urls={kind: absolute(root, prefix + path) for kind, path in paths.items()},
         updated=max(c.modified for c in conferences), published=max(c.announced for c in conferences),
-        authors=(author,))
-    entries = [_conference_entry(site, conference, lang, author) for conference in conferences]
+        authors=(author,)), entries)
     return [Feed(paths["rss"], _xml(channel, entries, "rss")), Feed(paths["atom"], _xml(channel, entries, "atom")),
             Feed(paths["json"], json_feed(channel, entries))]
 

@@ -217,7 +217,7 @@ def test_a_revised_conference_is_updated_not_new_and_says_what_changed(site):
     assert revised.id == "tag:groupe-sos.org,2025:upconf/2026-03-26-avant-le-changement/fr"
     assert revised.updated == "2026-03-10T09:30:00+01:00" and revised.published == "2026-03-01T00:00:00+01:00"
     postponed = next(e for e in feed.entries if "reportee" in e.id)
-    assert postponed.title == "Reportée au jeudi 2 juillet 2026 : Une conférence reportée"
+    assert postponed.title == "Reportée au jeudi 2 juillet 2026\u202f: Une conférence reportée"  # French spacing
     assert postponed.updated_parsed > postponed.published_parsed
     first = html.fragment_fromstring(_content(postponed), create_parent="div").find("p").text_content()
     assert first.startswith("Reportée au jeudi 2 juillet 2026, 18:00")

@@ -78,7 +78,7 @@ def test_feeds_order_text_and_stable_ids(minimal_build):
         "2026-06-20-en-ligne", "2026-06-10-annulee", "2026-05-20-reportee",
         "2026-03-31-apres-le-changement", "2026-03-26-avant-le-changement"], "newest announcement first"
     cancelled = next(e for e in rss.entries if "annulee" in e.id)
-    assert cancelled.title == "Annulée : Une conférence annulée"
+    assert cancelled.title == "Annulée\u202f: Une conférence annulée"  # French spacing, as on pages
     winter = next(e for e in rss.entries if "avant-le-changement" in e.id)
     assert "jeudi 26 mars 2026, 18:30 – 20:00, heure de Paris (UTC+01:00) · Salle Alpha, Lyon" in winter.description
     assert winter.id == "tag:groupe-sos.org,2025:upconf/2026-03-26-avant-le-changement/fr"

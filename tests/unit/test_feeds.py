@@ -183,9 +183,27 @@ def test_a_new_revision_updates_the_entry_keeps_its_id_and_says_why(tmp_path):
     [new] = [e for e in after.entries if "en-ligne" in e.id]
     assert new.id == old.id and new.published == old.published
     assert (old.updated, new.updated) == ("2026-05-20T00:00:00+02:00", "2026-05-28T17:00:00+02:00")
-    assert (old.title, new.title) == ("Une conférence en ligne", "Annulée : Une conférence en ligne")
+    assert (old.title, new.title) == ("Une conférence en ligne", "Annulée\u202f: Une conférence en ligne")
     assert new.content[0].value.startswith("<p><strong>Annulée")
     assert after.feed.updated == "2026-05-28T17:00:00+02:00"
     english = feedparser.parse(upconf(fixture_site(tmp_path / "c"), "en", "rss"))
     assert next(e for e in english.entries if "reportee" in e.id).title == \
         "Postponed to Thursday, July 2, 2026: A postponed conference"
+
+
+QUESTION = {"magazine/2025/premier-article.fr.md": ("title: Un premier article sur l’été à l’écran",
+                                                     "title: « Un premier article » sur l’été ?")}
+
+
+def test_french_feeds_get_french_spacing_as_pages_do(tmp_path):
+    """A feed reader wraps lines where it likes: the space before '?' or ':' must not break (U+202F)."""
+    site = edited_site(tmp_path, QUESTION)
+    for data in (feed_map(site)["magazine/atom.xml"], feed_map(site)["magazine/rss.xml"]):
+        [entry] = [e for e in feedparser.parse(data).entries if "premier-article" in e.id]
+        assert entry.title == "«\u202fUn premier article\u202f» sur l’été\u202f?"
+    english = feedparser.parse(feed_map(site, "en")["magazine/atom.xml"])
+    assert all("\u202f" not in e.title for e in english.entries)
+    for lang, title in (("fr", "Annulée\u202f: Une conférence annulée"), ("en", "Cancelled: A cancelled conference")):
+        calendar_feed = {f.path.rsplit("/", 1)[-1]: f.data for f in upconf_feeds(site, lang)}["atom.xml"]
+        titles = [e.title for e in feedparser.parse(calendar_feed).entries]
+        assert title in titles, titles
