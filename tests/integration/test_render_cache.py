@@ -295,10 +295,10 @@ EDITS = {
         edit(c, "overrides/assets/stylesheets/portal.css", "--portal-sun: #f3b33d;", "--portal-sun: #e3a32d;"),
         shutil.copyfile(c.parent / "overrides/assets/fonts/source-sans-3-latin-700-normal.woff2",
                         c.parent / "overrides/assets/fonts/fraunces-latin-700-normal.woff2")),
-    "our code: a colour of the cards, an interface string": lambda c: (
-        edit(c, "hooks/portal/cards.py", "(243, 179, 61)", "(200, 179, 61)"),
-        edit(c, "hooks/portal/l10n.py", '"magazine.title": "Magazine respect"',
-             '"magazine.title": "Le magazine respect"')),
+    "our code: a colour of the cards": lambda c: edit(c, "hooks/portal/cards.py", "(243, 179, 61)", "(200, 179, 61)"),
+    # Alone: an edit of a .py file beside it would change every key and hide a catalogue left out of them.
+    "an interface string in the French catalogue": lambda c: edit(
+        c, "hooks/portal/locale/fr/LC_MESSAGES/portal.po", 'msgstr "Magazine respect"', 'msgstr "Le magazine respect"'),
     "mkdocs.yml: the site's name, the listings' page size": lambda c: _edit_config(
         c, lambda s: (s.update(site_name="Un autre nom"), s["extra"]["portal"].update(page_size=2))),
 }
