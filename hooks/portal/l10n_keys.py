@@ -3,7 +3,8 @@
 Two uses: the Babel extractors ``scripts/translations`` runs (``babel.cfg``), which
 write the template ``locale/portal.pot`` (a key as ``msgctxt``, its English text
 as ``msgid``, the files that use it as references), and the unit test that keeps
-the catalogues in step with the code.
+the catalogues in step with the code. ``carry_over_by_key`` is the one step
+``pybabel update`` lacks for catalogues whose entries are named by key.
 
 A key is used where it is written whole as a text literal (``l10n.text(lang,
 "upconf.when")``, ``s['notfound.title']`` in a template, a table of keys), or
@@ -17,8 +18,12 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import IO, Any
+
+from babel.messages.pofile import read_po, write_po
 
 from . import l10n
 
@@ -81,3 +86,36 @@ def extract_python(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options
 def extract_template(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[Extracted]:
     """Babel extractor for the templates of ``overrides/`` (``babel.cfg``)."""
     return _extracted(keys_in_template(fileobj.read().decode("utf-8"), english()))
+
+
+def carry_over_by_key(path: Path) -> list[str]:
+    """After ``pybabel update``: give back to each key whose English text changed its former translation, marked
+    fuzzy with the former English beside it (``#|``), for a translator to check; returns those keys.
+
+    Babel matches entries by English text (and, to guess, by English texts alike, whatever their key); here a
+    key names its string, so the translation of the same key is the one to start from.
+    """
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    former = {message.context: (key, message) for key, message in catalogue.obsolete.items()
+              if message.context and message.string}
+    carried = []
+    for message in catalogue:
+        if message.id and message.context in former and not message.string:
+            key, old = former[message.context]
+            message.string, message.previous_id = old.string, [str(old.id)]
+            message.flags.add("fuzzy")
+            del catalogue.obsolete[key]
+            carried.append(message.context)
+    if carried:
+        with path.open("wb") as handle:
+            write_po(handle, catalogue, width=120, include_previous=True)
+    return carried
+
+
+if __name__ == "__main__":  # scripts/translations update: python -m portal.l10n_keys carry-over FILE…
+    if sys.argv[1:2] != ["carry-over"]:
+        sys.exit("usage: python -m portal.l10n_keys carry-over FILE…")
+    for name in sys.argv[2:]:
+        for changed in carry_over_by_key(Path(name)):
+            print(f"{name}: {changed}: the English changed; the former translation is marked fuzzy, to check")

@@ -115,3 +115,18 @@ def test_keys_are_found_in_python_and_templates():
     assert sorted(l10n_keys.keys_in_template(template, known)) == [(1, "a.one"), (1, "a.two")]
     assert list(l10n_keys.text_call_literals('text("x.y")\nl10n.text(lang, "z.w", a="b")\n')) == [
         (1, "x.y"), (2, "z.w")]
+
+
+def test_update_gives_a_key_whose_english_changed_its_former_translation_to_check(tmp_path):
+    po = tmp_path / "portal.po"
+    po.write_text('msgctxt "a.when"\nmsgid "When it is"\nmsgstr ""\n\n'
+                  'msgctxt "a.new"\nmsgid "New"\nmsgstr ""\n\n'
+                  '#~ msgctxt "a.when"\n#~ msgid "When"\n#~ msgstr "Quand"\n', encoding="utf-8")
+    assert l10n_keys.carry_over_by_key(po) == ["a.when"]
+    with po.open("rb") as handle:
+        catalogue = read_po(handle)
+    when = catalogue.get("When it is", context="a.when")
+    assert (when.string, when.fuzzy) == ("Quand", True)
+    assert '#| msgid "When"\nmsgctxt "a.when"' in po.read_text(encoding="utf-8")  # the former English, shown
+    assert catalogue.get("New", context="a.new").string == ""
+    assert not catalogue.obsolete
