@@ -15,7 +15,7 @@ bug caught by a unit test, not a silent fallback: an untranslated or fuzzy
 French entry is left out, and asking for it raises ``KeyError``.
 
 The catalogues are parsed once per process, on first use, with Babel's
-``read_po`` (about 10 ms for both): there is no compiled ``.mo`` file to forget
+``read_po`` (about 20 ms for both): there is no compiled ``.mo`` file to forget
 to rebuild, and the build's cache key digests the ``.po`` files with the code.
 """
 
