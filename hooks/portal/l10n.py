@@ -1,370 +1,66 @@
-"""Interface strings of our own templates, per language.
+"""Interface strings of our own templates, per language, read from gettext catalogues.
 
-The switcher's strings are read in the *target* language (a link to the
-English page is labelled in English, with lang="en").
+The strings live in ``locale/<lang>/LC_MESSAGES/portal.po`` beside this module,
+where a translator works on them with any gettext tool (Poedit, Weblate,
+Lokalize…). Each entry's ``msgctxt`` is the key the code asks for
+(``"notfound.search"``) and its ``msgid`` the English text, so a translator
+reads the English, and ``scripts/translations`` marks a French text "fuzzy"
+(to be checked) when the English it translates changes. English is the source
+language: the English catalogue is where a new key and its English text are
+written (its ``msgstr`` stay empty); the French catalogue holds the French.
 
 Material translates its own interface; these are the strings of the parts we
 add (switcher, home sections, video consent, figures). A missing string is a
-bug caught by a unit test, not a silent fallback.
+bug caught by a unit test, not a silent fallback: an untranslated or fuzzy
+French entry is left out, and asking for it raises ``KeyError``.
+
+The catalogues are parsed once per process, on first use, with Babel's
+``read_po`` (about 20 ms for both): there is no compiled ``.mo`` file to forget
+to rebuild, and the build's cache key digests the ``.po`` files with the code.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
 
-STRINGS: Mapping[str, Mapping[str, str]] = {
-    "fr": {
-        "site.name": "Culture · Groupe SOS",
-        "search.open": "Rechercher",
-        "search.title": "Rechercher sur le site",
-        "search.label": "Mots à chercher",
-        "search.placeholder": "Un article, une structure, une conférence…",
-        "search.close": "Fermer la recherche",
-        "search.loading": "Recherche…",
-        "search.none": "Aucune page ne correspond à « {query} ».",
-        "search.one": "1 page trouvée",
-        "search.many": "{count} pages trouvées",
-        "search.failed": "La recherche n’a pas pu se charger. Le plan du site liste toutes les pages.",
-        "nav.home": "Accueil",
-        "nav.about": "Nos actions",
-        "switcher.label": "Langue",
-        "switcher.translation": "Lire cette page en français",
-        "switcher.home": "Cette page n’existe pas en français : aller à l’accueil",
-        "figures.title": "Chiffres clés",
-        "home.discover": "Découvrir",
-        "home.sections": "Nos actions pour la culture",
-        "home.figures": "La culture au Groupe SOS en chiffres",
-        "video.notice": "Cette vidéo est hébergée par {provider}. Elle ne se charge que si vous le demandez ; "
-        "{provider} pourra alors déposer des cookies.",
-        "video.play": "Lire la vidéo : {title}",
-        "video.open": "Voir sur {provider}",
-        "skip": "Aller au contenu",
-        # Reader-facing furniture: footer, 404, archives, sharing, past conferences (issue 16).
-        "footer.label": "Pied de page",
-        "footer.group": "Le Groupe SOS",
-        "footer.group_text": "Le secteur culture du Groupe SOS : lieux de production culturelle, médias, "
-        "patrimoine, cinéma, formation et ingénierie culturelle.",
-        "footer.group_site": "groupe-sos.org",
-        "footer.structures": "Les structures",
-        "footer.magazine": "Le magazine respect",
-        "footer.subscribe": "S’abonner",
-        "footer.magazine_rss": "Le magazine (RSS)",
-        "footer.magazine_atom": "Le magazine (Atom)",
-        "footer.upconf_rss": "#UpConf (RSS)",
-        "footer.upconf_calendar": "#UpConf dans votre agenda",
-        "footer.site": "Le site",
-        "footer.language": "Langue",
-        "nav.site": "Le site",
-        "notfound.title": "Page introuvable",
-        "notfound.text": "La page demandée n’existe pas, ou son adresse a changé.",
-        "notfound.home": "Revenir à l’accueil",
-        "notfound.search": "Chercher sur le site",
-        "notfound.magazine": "Lire le magazine",
-        "magazine.archives_years": "Par année",
-        "magazine.archives_issues": "Les numéros imprimés",
-        "magazine.archives_all_issues": "Tous les numéros",
-        "share.title": "Partager cet article",
-        "share.email": "Par e-mail",
-        "magazine.bylines": "Qui signe cet article",
-        "upconf.took_place": "Cette conférence a eu lieu le {date}.",
-        "structures.title": "Nos structures",
-        "structures.description": "Les structures culturelles du Groupe SOS : lieux de création, médias, "
-        "insertion, formation et ingénierie culturelle.",
-        "structures.intro": "Lieux de production et d’expérimentation, médias, chantiers d’insertion, "
-        "organismes de formation, agence d’ingénierie : voici les structures culturelles du Groupe SOS.",
-        "filter.legend": "Filtrer les structures",
-        "filter.category": "Catégorie",
-        "filter.city": "Ville",
-        "filter.all_categories": "Toutes les catégories",
-        "filter.all_cities": "Toutes les villes",
-        "filter.reset": "Tout afficher",
-        "filter.one": "1 structure affichée",
-        "filter.many": "{count} structures affichées",
-        "filter.none": "Aucune structure ne correspond à ce filtre.",
-        "structure.facts": "Repères",
-        "structure.where": "Où",
-        "structure.address": "Adresse",
-        "structure.founded": "Création",
-        "structure.website": "Site web",
-        "structure.category": "Catégorie",
-        "structure.mentions": "Dans le magazine",
-        "structure.back": "Toutes les structures",
-        "home.structures": "Nos structures",
-        "home.structures.all": "Voir l’annuaire des structures",
-        "upconf.title": "#UpConf",
-        "upconf.description": "Les conférences #UpConf du Groupe SOS : débats, échanges d’idées et expériences "
-        "collectives, tout au long de l’année.",
-        "upconf.intro": "Tout au long de l’année, #UpConf prend un thème et l’éclaire par un débat, un échange "
-        "d’idées ou une expérience collective, pour mieux comprendre les défis de notre époque.",
-        "upconf.upcoming": "Prochaines conférences",
-        "upconf.past": "Conférences passées",
-        "upconf.none": "Aucune conférence annoncée pour le moment.",
-        "upconf.online": "En ligne",
-        "upconf.zone": "heure de Paris ({offset})",
-        "upconf.cancelled": "Annulée",
-        "upconf.postponed": "Reportée",
-        "upconf.banner.cancelled": "Cette conférence est annulée.",
-        "upconf.banner.postponed": "Cette conférence est reportée ; la nouvelle date sera annoncée ici.",
-        "upconf.banner.postponed_to": "Cette conférence est reportée au {date}, {time}.",
-        "upconf.originally": "Date initiale :",
-        "upconf.when": "Quand",
-        "upconf.where": "Où",
-        "upconf.format": "Format",
-        "upconf.speakers": "Intervenants",
-        "upconf.register": "S’inscrire",
-        "upconf.add_to_calendar": "Ajouter à mon agenda (.ics)",
-        "upconf.subscribe": "S’abonner au calendrier",
-        "upconf.follow": "Suivre #UpConf :",
-        "upconf.structures": "Structures",
-        "upconf.articles": "À lire dans le magazine",
-        "upconf.next": "Prochaines conférences #UpConf",
-        "upconf.all": "Toutes les conférences",
-        "upconf.feed_title": "#UpConf : les conférences",
-        "upconf.feed_description": "Les conférences #UpConf du secteur culture du Groupe SOS.",
-        "upconf.calendar_name": "#UpConf (Groupe SOS)",
-        "upconf.item": "{format} · {date}, {time} ({zone}) · {place}",
-        "magazine.title": "Magazine respect",
-        "magazine.description": "Le magazine respect : reportages, portraits et enquêtes sur la culture au Groupe SOS.",
-        "magazine.intro": "Reportages, portraits, enquêtes et tribunes : le magazine respect raconte la culture "
-        "telle que la font les structures du Groupe SOS.",
-        "magazine.reading_time": "{minutes} min de lecture",
-        "magazine.in_fr": "En français",
-        "magazine.in_en": "En anglais",
-        "magazine.page_of": "Page {number} sur {count}",
-        "magazine.page": "page {number}",
-        "magazine.pages": "Pages",
-        "magazine.previous_page": "Page précédente",
-        "magazine.next_page": "Page suivante",
-        "magazine.updated": "Mis à jour le {date}",
-        "magazine.issue_number": "N° {number}",
-        "magazine.published": "Publié le",
-        "magazine.by": "Par",
-        "magazine.tags": "Thèmes",
-        "magazine.structures": "Structures",
-        "magazine.related": "À lire aussi",
-        "magazine.older": "Article précédent",
-        "magazine.newer": "Article suivant",
-        "magazine.translation": "Read this article in English",
-        "magazine.draft": "Brouillon : cet article n’est visible que dans l’aperçu local, il ne sera pas publié.",
-        "magazine.feeds": "Suivre le magazine :",
-        "magazine.tag_title": "Thème : {name}",
-        "magazine.tag_intro": "Les articles du magazine sur le thème « {name} ».",
-        "magazine.author_title": "{name}",
-        "magazine.rubric_title": "Rubrique : {name}",
-        "magazine.rubric_intro": "Les articles de la rubrique « {name} ».",
-        "magazine.year_title": "Archives {year}",
-        "magazine.year_intro": "Les articles publiés en {year}.",
-        "magazine.issues_title": "Les numéros imprimés",
-        "magazine.issues_intro": "respect paraît aussi sur papier. Voici les sommaires des numéros imprimés.",
-        "magazine.issue_title": "Numéro {number} : {title}",
-        "magazine.issue_contents": "Au sommaire",
-        "magazine.issue_count": "{count} articles au sommaire",
-        "magazine.issue_editorial": "Éditorial",
-        "magazine.archives": "Archives",
-        "magazine.latest": "Derniers articles du magazine",
-        "magazine.all": "Tout le magazine",
-        "magazine.empty": "Aucun article pour le moment.",
-        "magazine.feed_title": "respect, le magazine : les articles en français",
-        "magazine.feed_tag_title": "respect, le magazine : {name}",
-        "magazine.feed_description": "Les nouveaux articles du magazine respect, publié par le secteur culture du Groupe SOS.",
-        # Feeds, calendars and the subscribe box (issue 15).
-        "upconf.feed_author": "Secteur culture du Groupe SOS",
-        "upconf.feed_when": "{date}, {time}, {zone}",
-        "upconf.postponed_to": "Reportée au {date}",
-        "upconf.status_line.cancelled": "Annulée : cette conférence n’aura pas lieu.",
-        "upconf.status_line.postponed": "Reportée : la nouvelle date sera annoncée.",
-        "upconf.status_line.postponed_to": "Reportée au {date}, {time} (date initiale : {original}).",
-        "upconf.calendar_description": "Les conférences #UpConf du secteur culture du Groupe SOS : débats, échanges "
-        "d’idées et expériences collectives, mis à jour à chaque changement.",
-        "upconf.online_at": "En ligne : {url}",
-        "upconf.page": "Page de la conférence : {url}",
-        "subscribe.title": "S’abonner",
-        "subscribe.magazine": "Le magazine (RSS)",
-        "subscribe.magazine_atom": "Atom",
-        "subscribe.magazine_json": "JSON Feed",
-        "subscribe.calendar": "L’agenda #UpConf (webcal)",
-        "subscribe.google": "Google Agenda sur le Web : « Autres agendas » → « À partir de l’URL », puis collez :",
-    },
-    "en": {
-        "site.name": "Culture · Groupe SOS",
-        "search.open": "Search",
-        "search.title": "Search the site",
-        "search.label": "Words to search for",
-        "search.placeholder": "An article, a structure, a talk…",
-        "search.close": "Close the search",
-        "search.loading": "Searching…",
-        "search.none": "No page matches “{query}”.",
-        "search.one": "1 page found",
-        "search.many": "{count} pages found",
-        "search.failed": "The search could not load. The site map lists every page.",
-        "nav.home": "Home",
-        "nav.about": "What we do",
-        "switcher.label": "Language",
-        "switcher.translation": "Read this page in English",
-        "switcher.home": "This page is not in English: go to the home page",
-        "figures.title": "Key figures",
-        "home.discover": "Discover",
-        "home.sections": "What we do for culture",
-        "home.figures": "Culture at Groupe SOS in figures",
-        "video.notice": "This video is hosted by {provider}. It only loads if you ask for it; "
-        "{provider} may then set cookies.",
-        "video.play": "Play the video: {title}",
-        "video.open": "Watch on {provider}",
-        "skip": "Skip to content",
-        # Reader-facing furniture: footer, 404, archives, sharing, past conferences (issue 16).
-        "footer.label": "Footer",
-        "footer.group": "Groupe SOS",
-        "footer.group_text": "The culture sector of Groupe SOS: venues for cultural production, media, "
-        "heritage, cinema, training and cultural engineering.",
-        "footer.group_site": "groupe-sos.org",
-        "footer.structures": "The structures",
-        "footer.magazine": "respect magazine",
-        "footer.subscribe": "Subscribe",
-        "footer.magazine_rss": "The magazine (RSS)",
-        "footer.magazine_atom": "The magazine (Atom)",
-        "footer.upconf_rss": "#UpConf (RSS)",
-        "footer.upconf_calendar": "#UpConf in your calendar",
-        "footer.site": "This site",
-        "footer.language": "Language",
-        "nav.site": "This site",
-        "notfound.title": "Page not found",
-        "notfound.text": "The page you asked for does not exist, or its address has changed.",
-        "notfound.home": "Back to the home page",
-        "notfound.search": "Search the site",
-        "notfound.magazine": "Read the magazine",
-        "magazine.archives_years": "By year",
-        "magazine.archives_issues": "Print issues",
-        "magazine.archives_all_issues": "All issues",
-        "share.title": "Share this article",
-        "share.email": "By email",
-        "magazine.bylines": "Who wrote this article",
-        "upconf.took_place": "This conference took place on {date}.",
-        "structures.title": "Our structures",
-        "structures.description": "The cultural structures of Groupe SOS: creative venues, media, work "
-        "integration, training and cultural engineering.",
-        "structures.intro": "Venues for production and experimentation, media, work-integration projects, "
-        "training organisations and an engineering agency: these are the cultural structures of Groupe SOS.",
-        "filter.legend": "Filter the structures",
-        "filter.category": "Category",
-        "filter.city": "City",
-        "filter.all_categories": "All categories",
-        "filter.all_cities": "All cities",
-        "filter.reset": "Show all",
-        "filter.one": "1 structure shown",
-        "filter.many": "{count} structures shown",
-        "filter.none": "No structure matches this filter.",
-        "structure.facts": "Key facts",
-        "structure.where": "Where",
-        "structure.address": "Address",
-        "structure.founded": "Founded",
-        "structure.website": "Website",
-        "structure.category": "Category",
-        "structure.mentions": "In the magazine",
-        "structure.back": "All structures",
-        "home.structures": "Our structures",
-        "home.structures.all": "Browse the directory",
-        "upconf.title": "#UpConf",
-        "upconf.description": "Groupe SOS's #UpConf conferences: debates, exchanges of ideas and collective "
-        "experiences, throughout the year.",
-        "upconf.intro": "Throughout the year, #UpConf takes one theme and sheds light on it through a debate, an "
-        "exchange of ideas or a collective experience, to better understand the challenges of our times.",
-        "upconf.upcoming": "Upcoming conferences",
-        "upconf.past": "Past conferences",
-        "upconf.none": "No conference announced yet.",
-        "upconf.online": "Online",
-        "upconf.zone": "Paris time ({offset})",
-        "upconf.cancelled": "Cancelled",
-        "upconf.postponed": "Postponed",
-        "upconf.banner.cancelled": "This conference is cancelled.",
-        "upconf.banner.postponed": "This conference is postponed; the new date will be announced here.",
-        "upconf.banner.postponed_to": "This conference is postponed to {date}, {time}.",
-        "upconf.originally": "Original date:",
-        "upconf.when": "When",
-        "upconf.where": "Where",
-        "upconf.format": "Format",
-        "upconf.speakers": "Speakers",
-        "upconf.register": "Register",
-        "upconf.add_to_calendar": "Add to my calendar (.ics)",
-        "upconf.subscribe": "Subscribe to the calendar",
-        "upconf.follow": "Follow #UpConf:",
-        "upconf.structures": "Structures",
-        "upconf.articles": "Read in the magazine",
-        "upconf.next": "Next #UpConf conferences",
-        "upconf.all": "All conferences",
-        "upconf.feed_title": "#UpConf: the conferences",
-        "upconf.feed_description": "The #UpConf conferences of the culture sector of Groupe SOS.",
-        "upconf.calendar_name": "#UpConf (Groupe SOS)",
-        "upconf.item": "{format} · {date}, {time} ({zone}) · {place}",
-        "magazine.title": "respect magazine",
-        "magazine.description": "respect magazine: reports, portraits and investigations on culture at Groupe SOS.",
-        "magazine.intro": "Reports, portraits, investigations and opinion pieces: respect magazine tells the story of "
-        "culture as the structures of Groupe SOS make it.",
-        "magazine.reading_time": "{minutes} min read",
-        "magazine.in_fr": "In French",
-        "magazine.in_en": "In English",
-        "magazine.page_of": "Page {number} of {count}",
-        "magazine.page": "page {number}",
-        "magazine.pages": "Pages",
-        "magazine.previous_page": "Previous page",
-        "magazine.next_page": "Next page",
-        "magazine.updated": "Updated {date}",
-        "magazine.issue_number": "Issue {number}",
-        "magazine.published": "Published",
-        "magazine.by": "By",
-        "magazine.tags": "Topics",
-        "magazine.structures": "Structures",
-        "magazine.related": "Read next",
-        "magazine.older": "Previous article",
-        "magazine.newer": "Next article",
-        "magazine.translation": "Lire cet article en français",
-        "magazine.draft": "Draft: this article only shows in the local preview; it will not be published.",
-        "magazine.feeds": "Follow the magazine:",
-        "magazine.tag_title": "Topic: {name}",
-        "magazine.tag_intro": "Magazine articles on “{name}”.",
-        "magazine.author_title": "{name}",
-        "magazine.rubric_title": "Section: {name}",
-        "magazine.rubric_intro": "Articles of the “{name}” section.",
-        "magazine.year_title": "{year} archive",
-        "magazine.year_intro": "Articles published in {year}.",
-        "magazine.issues_title": "Print issues",
-        "magazine.issues_intro": "respect also comes out in print. Here are the contents of each printed issue.",
-        "magazine.issue_title": "Issue {number}: {title}",
-        "magazine.issue_contents": "In this issue",
-        "magazine.issue_count": "{count} articles in this issue",
-        "magazine.issue_editorial": "Editorial",
-        "magazine.archives": "Archive",
-        "magazine.latest": "Latest from the magazine",
-        "magazine.all": "The whole magazine",
-        "magazine.empty": "No article yet.",
-        "magazine.feed_title": "respect magazine: articles in English",
-        "magazine.feed_tag_title": "respect magazine: {name}",
-        "magazine.feed_description": "New articles of respect magazine, published by the culture sector of Groupe SOS.",
-        # Feeds, calendars and the subscribe box (issue 15).
-        "upconf.feed_author": "Groupe SOS culture sector",
-        "upconf.feed_when": "{date}, {time}, {zone}",
-        "upconf.postponed_to": "Postponed to {date}",
-        "upconf.status_line.cancelled": "Cancelled: this conference will not take place.",
-        "upconf.status_line.postponed": "Postponed: the new date will be announced.",
-        "upconf.status_line.postponed_to": "Postponed to {date}, {time} (originally {original}).",
-        "upconf.calendar_description": "The #UpConf conferences of the Groupe SOS culture sector: debates, exchanges "
-        "of ideas and collective experiences, updated with every change.",
-        "upconf.online_at": "Online: {url}",
-        "upconf.page": "Conference page: {url}",
-        "subscribe.title": "Subscribe",
-        "subscribe.magazine": "The magazine (RSS)",
-        "subscribe.magazine_atom": "Atom",
-        "subscribe.magazine_json": "JSON Feed",
-        "subscribe.calendar": "The #UpConf calendar (webcal)",
-        "subscribe.google": "Google Calendar on the web: “Other calendars” → “From URL”, then paste:",
-    },
-}
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+#: The catalogues' folder, their domain and the language the msgids are written in.
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "portal"
+SOURCE_LANGUAGE = "en"
 
 
+def catalogue_path(lang: str) -> Path:
+    """The ``.po`` file of one language."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalogue(lang: str) -> Catalog:
+    """One language's catalogue as Babel reads it (obsolete entries left out)."""
+    with catalogue_path(lang).open("rb") as handle:
+        return read_po(handle, locale=lang, domain=DOMAIN, ignore_obsolete=True)
+
+
+@functools.cache
 def strings(lang: str) -> Mapping[str, str]:
-    """The interface strings of one language."""
-    return STRINGS[lang]
+    """The interface strings of one language, by key (read once per process, then shared)."""
+    found: dict[str, str] = {}
+    for message in read_catalogue(lang):
+        if not message.id or not message.context or message.fuzzy:
+            continue  # the header, an entry without key, a translation still to check
+        text = message.string if isinstance(message.string, str) else ""
+        if lang == SOURCE_LANGUAGE:
+            text = text or str(message.id)
+        if text:
+            found[message.context] = text
+    return MappingProxyType(found)
 
 
 def text(lang: str, key: str, **values: str) -> str:
     """One interface string, with ``{placeholders}`` filled in."""
-    return STRINGS[lang][key].format(**values)
+    return strings(lang)[key].format(**values)

@@ -383,16 +383,17 @@ def _quiet(config: MkDocsConfig) -> QuietSkips:
 def build_key(config: MkDocsConfig, state: BuildState) -> str:
     """What every page of this build depends on: code, templates, libraries, configuration, menu, language.
 
-    The code is every Python file beside the hook file (the adapter and the core, whether a page's
-    render imports them or not), as this process runs it (``cachekey.running_files``: read once, so
-    that `mkdocs serve` does not file its old code's pages under edited code's key), the libraries
-    every installed distribution (``cachekey.environment``).
+    The code is every file beside the hook file (the adapter and the core, whether a page's
+    render imports them or not, and the data they read: the interface strings' catalogues
+    ``portal/locale/*/LC_MESSAGES/portal.po``), as this process runs it (``cachekey.running_files``:
+    read once, so that `mkdocs serve` does not file its old code's pages under edited code's key), the
+    libraries every installed distribution (``cachekey.environment``).
     """
     hook_folders = sorted({Path(path).resolve().parent for path in config.hooks})
     theme_folder = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     return fingerprint(
         environment(), host_package(config),
-        running_files(tuple(hook_folders), (".py",)), files_fingerprint(theme_folder),
+        running_files(tuple(hook_folders)), files_fingerprint(theme_folder),
         Path(config.config_file_path).read_bytes(),
         state.lang, state.root_url, config.site_url, config.use_directory_urls, PROCESS.serving,
         os.environ.get("SOURCE_DATE_EPOCH"),  # MkDocs' build date, should a template show it
