@@ -184,6 +184,16 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "subscribe.magazine_json": "JSON Feed",
         "subscribe.calendar": "L’agenda #UpConf (webcal)",
         "subscribe.google": "Google Agenda sur le Web : « Autres agendas » → « À partir de l’URL », puis collez :",
+        # The map of the structures (issue 16).
+        "map.heading": "Sur la carte",
+        "map.title": "Carte des structures culturelles du Groupe SOS en France métropolitaine",
+        "map.description": "Chaque point est une structure, placée dans sa ville ; la liste à côté de la carte "
+        "donne les mêmes lieux.",
+        "map.note.one": "La carte situe 1 structure sur {total} : celle dont la ville est connue.",
+        "map.note.many": "La carte situe {count} structures sur {total} : celles dont la ville est connue.",
+        "map.list": "Les lieux de la carte",
+        # Cover caption and credit of an article (issue 16).
+        "magazine.cover_credit": "Photo : {credit}",
     },
     "en": {
         "site.name": "Culture · Groupe SOS",
@@ -356,6 +366,16 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "subscribe.magazine_json": "JSON Feed",
         "subscribe.calendar": "The #UpConf calendar (webcal)",
         "subscribe.google": "Google Calendar on the web: “Other calendars” → “From URL”, then paste:",
+        # The map of the structures (issue 16).
+        "map.heading": "On the map",
+        "map.title": "Map of the cultural structures of Groupe SOS in mainland France",
+        "map.description": "Each point is a structure, placed in its city; the list beside the map gives the "
+        "same places.",
+        "map.note.one": "The map places 1 of the {total} structures: the one whose city is known.",
+        "map.note.many": "The map places {count} of the {total} structures: those whose city is known.",
+        "map.list": "Places on the map",
+        # Cover caption and credit of an article (issue 16).
+        "magazine.cover_credit": "Photo: {credit}",
     },
 }
 
