@@ -338,3 +338,14 @@ _HINTS[:0] = [(r"name it like '(.+)' or '(.+)'", r"nommez-le comme « \1 » ou �
 _MESSAGES[:0] = [(r"the file name holds an invisible control character (U\+[0-9A-F]{4,6})",
                   r"le nom du fichier contient un caractère de contrôle invisible \1")]
 _HINTS[:0] = [(r"rename the file", "renommez le fichier")]
+
+# -- structures' coordinates (the map) and articles' cover caption --------------------------------
+_MESSAGES[:0] = [
+    (r"give both '(.+)' and '(.+)'", r"indiquez « \1 » et « \2 »"),
+    (r"'(.+)' is not a number of degrees", r"« \1 » n’est pas un nombre de degrés"),
+    (r"must be between (-?\d+) and (-?\d+), not (.+)", r"doit être compris entre \1 et \2, pas \3"),
+]
+_HINTS[:0] = [
+    (r"write decimal degrees, e\.g\. latitude: (.+) and longitude: (.+)",
+     r"écrivez des degrés décimaux, par exemple latitude: \1 et longitude: \2"),
+]
