@@ -193,7 +193,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "map.note.many": "La carte situe {count} structures sur {total} : celles dont la ville est connue.",
         "map.list": "Les lieux de la carte",
         # Cover caption and credit of an article (issue 16).
-        "magazine.cover_credit": "Photo : {credit}",
+        "magazine.cover_credit": "Crédit : {credit}",
     },
     "en": {
         "site.name": "Culture · Groupe SOS",
@@ -375,7 +375,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "map.note.many": "The map places {count} of the {total} structures: those whose city is known.",
         "map.list": "Places on the map",
         # Cover caption and credit of an article (issue 16).
-        "magazine.cover_credit": "Photo: {credit}",
+        "magazine.cover_credit": "Credit: {credit}",
     },
 }
 

@@ -143,6 +143,8 @@ class ArticleView:
     standfirst: str = ""  #: the article's description, under its title
     bylines: tuple[Byline, ...] = ()  #: each author with a short bio, linked to their page
     share: tuple[Link, ...] = ()  #: plain share links (no script, no tracker): e-mail, Mastodon, LinkedIn, Bluesky
+    cover_caption: str = ""  #: under the cover, with the credit
+    cover_credit: str = ""  #: 'Crédit : …' / 'Credit: …', or ''
 
 
 @dataclass(frozen=True)
@@ -283,6 +285,9 @@ def article_view(site: Site, article: Article) -> ArticleView:
                    + magazine.issues[article.issue].title[lang], language_relative_path(issue_page(article.issue, lang)))
         if article.issue else None,
         cover=cover,
+        cover_caption=(article.cover_caption or "") if cover else "",
+        cover_credit=l10n.text(lang, "magazine.cover_credit", credit=article.cover_credit)
+        if cover and article.cover_credit else "",
         translation=Link(translation.title, absolute(root, page_path(translation.src_uri, other)), absolute=True)
         if translation else None,
         translation_lang=other,

@@ -348,4 +348,5 @@ _MESSAGES[:0] = [
 _HINTS[:0] = [
     (r"write decimal degrees, e\.g\. latitude: (.+) and longitude: (.+)",
      r"écrivez des degrés décimaux, par exemple latitude: \1 et longitude: \2"),
+    (r"add 'cover:' or remove '(cover_caption|cover_credit):'", r"ajoutez « cover: » ou retirez « \1: »"),
 ]

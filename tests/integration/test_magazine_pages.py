@@ -177,3 +177,36 @@ def test_body_images_become_responsive_pictures(minimal_build):
     [webp_480] = [s.split(" ")[0] for s in sources if s.endswith(" 480w")]
     assert f"{SITE_URL}assets/images/{jpeg_480.rsplit('/assets/images/', 1)[1]}" in rss  # absolute in feeds
     assert webp_480.rsplit("/", 1)[1] not in rss
+
+
+@pytest.mark.slow
+def test_cover_caption_and_credit_are_a_figcaption_under_the_cover(tmp_path):
+    from support import make_site, run_build
+    config = make_site(tmp_path / "src")
+    folder = config.parent / "magazine/2025"
+
+    def edit(name: str, fields: str) -> None:
+        text = (folder / name).read_text(encoding="utf-8")
+        (folder / name).write_text(text.replace("\nissue: 1\n", f"\nissue: 1\ncover: atelier.jpg\n{fields}", 1),
+                                   encoding="utf-8")
+
+    edit("premier-article.fr.md", "cover_alt: Un atelier, fond bleu\ncover_caption: \"L’atelier : des mains et de "
+         "l’argile <b>crue</b>.\"\ncover_credit: Jeanne Martin / respect\n")
+    edit("first-article.en.md", "cover_alt: A workshop\ncover_credit: Jeanne Martin / respect\n")
+    build = run_build(config, tmp_path / "site")
+    assert build.returncode == 0, build.log
+
+    def caption(page: str) -> tuple[str, str, list[str]]:
+        tree = doc(build, page)
+        [figure] = tree.xpath("//figure[contains(@class,'portal-cover')]")
+        [figcaption] = figure.xpath("./figcaption")
+        assert figure.xpath("./*")[-1] is figcaption, "the caption is under the picture"
+        credit = figcaption.xpath("./span[contains(@class,'portal-cover__credit')]")
+        return (figcaption.text_content().strip(), credit[0].text_content() if credit else "",
+                [el.tag for el in figcaption.iter()][1:])
+
+    text, credit, tags = caption(FR_ARTICLE)
+    assert text == "L’atelier\u202f: des mains et de l’argile <b>crue</b>. Crédit\u202f: Jeanne Martin / respect"
+    assert credit == "Crédit\u202f: Jeanne Martin / respect" and tags == ["span"], "text stays text, French spacing"
+    assert caption(EN_ARTICLE) == ("Credit: Jeanne Martin / respect", "Credit: Jeanne Martin / respect", ["span"])
+    assert not doc(build, FR_ONLY).xpath("//figcaption"), "no caption without a cover"
