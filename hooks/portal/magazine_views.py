@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
-from babel.dates import format_date
-
 from . import l10n
+from .dates import long_date
 from .jsonld import article as article_json_ld
 from .jsonld import script_json
 from .languages import language
@@ -160,8 +159,8 @@ class IssueView:
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
-    """A localised long date: '3 avril 2025', 'April 3, 2025'."""
-    return format_date(moment.date() if isinstance(moment, dt.datetime) else moment, "long", locale=lang)
+    """A localised long date: '3 avril 2025', '3 April 2025' (British English, ``portal.dates``)."""
+    return long_date(moment, lang)
 
 
 COVER_SIZES = {"card": "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw",

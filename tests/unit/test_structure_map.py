@@ -60,7 +60,7 @@ def test_projection_keeps_proportions_at_the_middle_latitude(rings):
     assert y0 - y1 == pytest.approx(SCALE), "a degree north is SCALE units up"
     assert x1 - x0 == pytest.approx(SCALE * math.cos(math.radians(MIDDLE_LATITUDE)))
     xs, ys = zip(*(frame.project(lon, lat) for ring in rings for lon, lat in ring))
-    assert 0 < min(xs) and max(xs) < frame.width and 0 < min(ys) and max(ys) < frame.height
+    assert min(xs) > 0 and max(xs) < frame.width and min(ys) > 0 and max(ys) < frame.height
 
 
 @pytest.mark.parametrize("city, lat, lon, on_land", [

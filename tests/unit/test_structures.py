@@ -5,8 +5,8 @@ import pytest
 from PIL import Image
 
 from portal.figures import KeyFigure
-from portal.site import SiteSettings, check_counted_figures
 from portal.messages_fr import in_french, is_translated
+from portal.site import SiteSettings, check_counted_figures
 from portal.structures import Coordinates, load_structures
 from support import write
 
