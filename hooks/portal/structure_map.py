@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import l10n
 from .structures import Structure
+from .typography import french_spacing
 
 OUTLINE_FILE = Path(__file__).parent / "data" / "france.json"
 
@@ -63,6 +64,7 @@ class MapPoint:
     x: float
     y: float
     label: str  #: the city, written once per spot ('' for the other structures of the same spot)
+    spoken: str  #: the link's name inside the drawing: 'H7, Lyon'
     label_x: float
     label_anchor: str  #: 'start' (label on the right) or 'end' (on the left, near the east edge)
 
@@ -138,9 +140,12 @@ def place_points(frame: Frame, structures: Iterable[Structure], lang: str,
         # The label sits beyond the spot's last point on its side, so no point covers it.
         edge = x + (spots[spot] - 1) / 2 * SPREAD * (-1 if east else 1)
         label_x = edge - LABEL_GAP if east else edge + LABEL_GAP
-        label = (structure.city or structure.name) if index == 0 else ""
+        label = _spaced((structure.city or structure.name) if index == 0 else "", lang)
+        spoken = _spaced(f"{structure.name}, {_place(structure, lang)}" if _place(structure, lang) else structure.name,
+                         lang)
         points.append(MapPoint(structure.slug, structure.name, _place(structure, lang), page_path(structure.slug),
-                               _round(x + shift), _round(y), label, _round(label_x), "end" if east else "start"))
+                               _round(x + shift), _round(y), label, spoken, _round(label_x),
+                               "end" if east else "start"))
     return tuple(points)
 
 
@@ -158,10 +163,15 @@ def structure_map(structures: Sequence[Structure], lang: str, page_path: Callabl
         height=int(frame.height),
         outline=outline_path(frame, rings),
         points=points,
-        title=l10n.text(lang, "map.title"),
-        description=l10n.text(lang, "map.description"),
+        title=_spaced(l10n.text(lang, "map.title"), lang),
+        description=_spaced(l10n.text(lang, "map.description"), lang),
         note=l10n.text(lang, note_key, count=str(count), total=str(len(structures))),
     )
+
+
+def _spaced(text: str, lang: str) -> str:
+    """French spacing for the drawing's own words: the page's pass leaves the inside of <svg> alone."""
+    return french_spacing(text) if lang == "fr" else text
 
 
 def _place(structure: Structure, lang: str) -> str:

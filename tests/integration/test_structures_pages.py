@@ -48,7 +48,8 @@ def test_structure_page_shows_facts_and_organization_json_ld(minimal_build):
     [script] = tree.xpath("//script[@type='application/ld+json']")
     data = json.loads(script.text)
     assert data["@type"] == "Organization" and data["name"] == "Alpha & Cie"
-    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "FR", "addressLocality": "Lyon"}
+    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "FR", "addressLocality": "Lyon",
+                               "streetAddress": "12 rue de l’Essai, 69001 Lyon"}
     assert data["foundingDate"] == "2002" and data["url"] == "https://alpha.example/"
     assert data["mainEntityOfPage"] == SITE_URL + "en/structures/alpha/"
 
@@ -121,7 +122,7 @@ def map_of(build: Build, path: str) -> tuple[html.HtmlElement, list[tuple[str, f
 ])
 def test_directory_map_is_an_accessible_svg_with_the_same_places_as_text(minimal_build, prefix, title, note):
     svg, points, places = map_of(minimal_build, prefix + "structures/index.html")
-    assert svg.get("role") == "img"
+    assert svg.get("role") == "group", "a named group of links (an img's links would be lost to screen readers)"
     [title_id] = svg.get("aria-labelledby").split()
     assert svg.xpath(f".//title[@id='{title_id}']")[0].text_content() == title
     assert svg.xpath(f".//desc[@id='{svg.get('aria-describedby')}']")[0].text_content()
@@ -132,7 +133,7 @@ def test_directory_map_is_an_accessible_svg_with_the_same_places_as_text(minimal
     assert [href for href, _, _ in points] == [href for href, _, _ in places], "the list names the map's places"
     for href, _, _ in points:
         assert (minimal_build.site / prefix / "structures" / href / "index.html").exists(), href
-    assert svg.xpath(".//a/@tabindex") == ["-1"], "the list holds the keyboard's links, not the picture"
+    assert svg.xpath(".//a/@aria-label") == ["Alpha & Cie, Lyon"], "each point is a link named after its place"
     assert svg.xpath(".//a/text")[0].text_content() == "Lyon"
     assert doc(minimal_build, prefix + "structures/index.html").xpath(
         "//p[contains(@class,'portal-map__note')]")[0].text_content() == note
@@ -146,3 +147,24 @@ def test_lyon_is_drawn_where_the_outline_puts_lyon(minimal_build):
     svg, [(_, x, y)], _ = map_of(minimal_build, "structures/index.html")
     _, _, width, height = (float(v) for v in (svg.get("viewBox") or svg.get("viewbox")).split())
     assert 0.6 < x / width < 0.72 and 0.5 < y / height < 0.6
+
+
+@pytest.mark.parametrize("prefix, facts", [
+    ("", {"Catégorie": "Lieux de production culturelle et d’expérimentation", "Où": "Lyon",
+          "Adresse": "12 rue de l’Essai, 69001 Lyon", "Création": "2002", "Site web": "https://alpha.example/"}),
+    ("en/", {"Category": "Places of cultural production and experimentation", "Where": "Lyon",
+             "Address": "12 rue de l’Essai, 69001 Lyon", "Founded": "2002", "Website": "https://alpha.example/"}),
+])
+def test_structure_page_gives_address_website_articles_and_conferences(minimal_build, prefix, facts):
+    tree = doc(minimal_build, prefix + "structures/alpha/index.html")
+    [facts_list] = tree.xpath("//aside[contains(@class,'portal-structure__facts')]/dl")
+    shown = dict(zip([dt.text_content() for dt in facts_list.xpath("./dt")],
+                     [dd.text_content() for dd in facts_list.xpath("./dd")]))
+    assert shown == facts
+    assert facts_list.xpath(".//a[@href='https://alpha.example/']"), "the website is a link out"
+    related = {section.xpath("./h2")[0].text_content(): section.xpath(".//ul/li//a/@href")
+               for section in tree.xpath("//section[contains(@class,'portal-related')]")}
+    assert any("/magazine/" in href or href.startswith("../../magazine/") for href in sum(related.values(), []))
+    assert any("upconf/2026-03-26-avant-le-changement/" in href for href in related["#UpConf"]), related
+    beta = doc(minimal_build, prefix + "structures/beta/index.html")
+    assert len(beta.xpath("//aside//dl/dt")) == 2, "Beta gives only its category and where it works: nothing invented"

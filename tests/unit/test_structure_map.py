@@ -124,4 +124,7 @@ def test_the_view_names_the_map_and_counts_its_places(rings):
     assert view.note == "The map places 1 of the 2 structures: the one whose city is known."
     french = structure_map(structures + [structure("jad", "Sèvres", (48.823, 2.21))], "fr", page, rings)
     assert french.note == "La carte situe 2 structures sur 3 : celles dont la ville est connue."
+    assert french.description == "Chaque point est une structure, placée dans sa ville\u202f; la liste à côté de la "\
+        "carte donne les mêmes lieux.", "French spacing inside the drawing, which the page's pass leaves alone"
+    assert [p.spoken for p in french.points] == ["Jad, Sèvres", "H7, Lyon"][::-1]
     assert structure_map(structures, "en", page, rings) == view, "same input, same map"
