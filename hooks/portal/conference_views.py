@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 
-from babel.dates import format_date, format_time
-
 from . import l10n
 from .conferences import FORMATS, Conference
+from .dates import full_date, short_time
 from .jsonld import event as event_json_ld
 from .jsonld import script_json
 from .site import Site
@@ -100,8 +99,8 @@ def moment(start: dt.datetime, end: dt.datetime, lang: str) -> Moment:
     offset = start.utcoffset() or dt.timedelta(0)
     hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
     zone = l10n.text(lang, "upconf.zone", offset=f"UTC{'+' if hours >= 0 else '-'}{abs(hours):02d}:{minutes:02d}")
-    time = f"{format_time(start, 'short', locale=lang)} – {format_time(end, 'short', locale=lang)}"
-    return Moment(format_date(start.date(), "full", locale=lang), time, zone, start.isoformat(), end.isoformat())
+    time = f"{short_time(start, lang)} – {short_time(end, lang)}"
+    return Moment(full_date(start, lang), time, zone, start.isoformat(), end.isoformat())
 
 
 def place(conference: Conference, lang: str) -> str:

@@ -26,7 +26,7 @@ from .sources import readable, repository_files
 from .yamlsource import Document, FrontMatter, SourceError, read_registry, read_text, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "updated", "authors", "tags", "rubric", "description", "cover", "cover_alt",
-                "issue", "structures", "draft", "translation_key", "slug", "aliases")
+                "issue", "structures", "draft", "translation_key", "slug", "aliases", "cover_caption", "cover_credit")
 AUTHOR_KEYS = ("name", "bio", "photo", "collective")
 ISSUE_KEYS = ("number", "date", "title", "editorial", "cover")
 
@@ -92,6 +92,8 @@ class Article:
     cover: ContentImage | None = None
     images: tuple[BodyImage, ...] = ()  #: images of the body, published as responsive pictures
     lines: tuple[tuple[str, int], ...] = ()  #: line of 'slug', 'aliases' and 'translation_key' when set
+    cover_caption: str | None = None  #: what the cover shows, under it (not its alt text: both are read)
+    cover_credit: str | None = None  #: who made the cover image
 
     def line(self, key: str) -> int | None:
         """The front-matter line of ``key``, when the article sets it."""
@@ -355,6 +357,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     slug = fields.slug("slug", required=False) or slugify(stem)
     aliases = _aliases(fields)
     cover = read_cover(fields, path.parent, repo_root, lang)
+    cover_caption, cover_credit = _cover_words(fields)
     images = body_images(front.body, front.body_line, path, repo_root, lang, fields)
     if date and date.year != int(path.parent.name) and not problems[before:]:
         fields.problem("date", f"is in {date.year} but the file is in {path.parent.name}/",
@@ -370,7 +373,19 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
                   if fields.has(name))
     return Article(key, lang, source, int(path.parent.name), slug, title, description, date, author_keys,
                    tag_keys, rubric, front.body, front.body_line, updated, issue, structures, draft, aliases, cover,
-                   images, lines)
+                   images, lines, cover_caption, cover_credit)
+
+
+def _cover_words(fields: Fields) -> tuple[str | None, str | None]:
+    """``cover_caption`` and ``cover_credit``: plain texts shown under the cover, only with a cover."""
+    caption = fields.text("cover_caption", required=False, max_length=300)
+    credit = fields.text("cover_credit", required=False, max_length=120)
+    if not fields.has("cover"):
+        for key, value in (("cover_caption", caption), ("cover_credit", credit)):
+            if value is not None:  # a text that is itself wrong is told so once, above
+                fields.problem(key, "is set but there is no 'cover'", f"add 'cover:' or remove '{key}:'")
+        return None, None
+    return caption, credit
 
 
 def _parse_article(raw: bytes) -> FrontMatter:

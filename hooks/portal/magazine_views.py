@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
-from babel.dates import format_date
-
 from . import l10n
+from .dates import long_date
 from .jsonld import article as article_json_ld
 from .jsonld import script_json
 from .languages import language
@@ -143,6 +142,8 @@ class ArticleView:
     standfirst: str = ""  #: the article's description, under its title
     bylines: tuple[Byline, ...] = ()  #: each author with a short bio, linked to their page
     share: tuple[Link, ...] = ()  #: plain share links (no script, no tracker): e-mail, Mastodon, LinkedIn, Bluesky
+    cover_caption: str = ""  #: under the cover, with the credit
+    cover_credit: str = ""  #: 'Crédit : …' / 'Credit: …', or ''
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ class IssueView:
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
-    """A localised long date: '3 avril 2025', 'April 3, 2025'."""
-    return format_date(moment.date() if isinstance(moment, dt.datetime) else moment, "long", locale=lang)
+    """A localised long date: '3 avril 2025', '3 April 2025' (British English, ``portal.dates``)."""
+    return long_date(moment, lang)
 
 
 COVER_SIZES = {"card": "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw",
@@ -283,6 +284,9 @@ def article_view(site: Site, article: Article) -> ArticleView:
                    + magazine.issues[article.issue].title[lang], language_relative_path(issue_page(article.issue, lang)))
         if article.issue else None,
         cover=cover,
+        cover_caption=(article.cover_caption or "") if cover else "",
+        cover_credit=l10n.text(lang, "magazine.cover_credit", credit=article.cover_credit)
+        if cover and article.cover_credit else "",
         translation=Link(translation.title, absolute(root, page_path(translation.src_uri, other)), absolute=True)
         if translation else None,
         translation_lang=other,

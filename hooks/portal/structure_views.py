@@ -11,6 +11,7 @@ from .languages import language
 from .pictures import Picture, plan_picture
 from .site import Site
 from .slugs import slugify
+from .structure_map import StructureMap, structure_map
 from .structures import CATEGORIES, Structure, category_name
 from .urls import absolute, language_relative_path, page_path
 
@@ -41,6 +42,7 @@ class DirectoryView:
     categories: tuple[tuple[str, str], ...]  #: (key, name) of non-empty categories
     cities: tuple[str, ...]
     total: int
+    map: StructureMap | None = None  #: None when no structure has coordinates
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,14 @@ def directory_view(site: Site, lang: str) -> DirectoryView:
         if members:
             groups.append(CategoryGroup(key, category_name(key, lang), tuple(card(s, lang) for s in members)))
     cities = sorted({s.city for s in site.structures if s.city}, key=_sort_name)
-    return DirectoryView(tuple(groups), tuple((g.key, g.name) for g in groups), tuple(cities), len(site.structures))
+    drawn = structure_map(site.structures, lang, structure_path)
+    return DirectoryView(tuple(groups), tuple((g.key, g.name) for g in groups), tuple(cities), len(site.structures),
+                         drawn if drawn.points else None)
+
+
+def structure_path(slug: str) -> str:
+    """A structure's page, relative to the language root."""
+    return language_relative_path(structure_src_uri(slug))
 
 
 def structure_view(site: Site, structure: Structure, lang: str) -> StructureView:

@@ -13,7 +13,7 @@ from .sources import repository_files
 from .yamlsource import SourceError, read_data_file
 
 STRUCTURE_KEYS = ("name", "slug", "category", "city", "location", "address", "website", "founded",
-                  "summary", "description", "facts", "logo", "photo")
+                  "summary", "description", "facts", "logo", "photo", "latitude", "longitude")
 FACT_KEYS = ("value", "unit", "label")
 
 #: The closed list of categories, in the directory's order, with their names.
@@ -47,6 +47,15 @@ class Structure:
     facts: tuple[KeyFigure, ...] = ()
     logo: ContentImage | None = None
     photo: ContentImage | None = None
+    coordinates: Coordinates | None = None  #: where the map puts it; None when not written
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """A point on the Earth in decimal degrees (WGS 84), north and east positive."""
+
+    latitude: float
+    longitude: float
 
 
 def load_structures(folder: Path, repo_root: Path) -> tuple[list[Structure], list[Problem]]:
@@ -96,10 +105,44 @@ def _read_structure(path: Path, repo_root: Path, problems: list[Problem]) -> Str
     facts = _read_facts(fields, slug or "structure")
     logo = read_image(fields, "logo", path.parent, repo_root)
     photo = read_image(fields, "photo", path.parent, repo_root)
+    coordinates = _read_coordinates(fields)
     if len(problems) > before or not (slug and name and category and summary and description):
         return None
     return Structure(slug, source, name, category, summary, description, city, location, address, website,
-                     founded, facts, logo, photo)
+                     founded, facts, logo, photo, coordinates)
+
+
+#: The range of each coordinate, in degrees.
+DEGREES = {"latitude": 90, "longitude": 180}
+
+
+def _read_coordinates(fields: Fields) -> Coordinates | None:
+    """``latitude`` and ``longitude``, both or neither, in decimal degrees."""
+    values = {key: _degrees(fields, key) for key in DEGREES}
+    written = [key for key in DEGREES if fields.has(key)]
+    if len(written) == 1:
+        other = next(key for key in DEGREES if key not in written)
+        fields.problem(written[0], "give both 'latitude' and 'longitude'", f"add '{other}:'")
+        return None
+    latitude, longitude = values["latitude"], values["longitude"]
+    if latitude is None or longitude is None:
+        return None
+    return Coordinates(latitude, longitude)
+
+
+def _degrees(fields: Fields, key: str) -> float | None:
+    if not fields.has(key):
+        return None
+    value = fields.data[key]
+    hint = "write decimal degrees, e.g. latitude: 45.764 and longitude: 4.836"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        fields.problem(key, f"'{value}' is not a number of degrees", hint)
+        return None
+    limit = DEGREES[key]
+    if not -limit <= value <= limit:
+        fields.problem(key, f"must be between -{limit} and {limit}, not {value}", hint)
+        return None
+    return float(value)
 
 
 def _read_facts(fields: Fields, slug: str) -> tuple[KeyFigure, ...]:

@@ -171,3 +171,13 @@ FIELD_CASES = [
     Case("conference updated before its announcement", {C: CONFERENCE + "updated: 2026-01-02\n"},
          [f"{C}:9: updated: is before 'announced' (give the date of the latest change)"]),
 ]
+
+# -- the map's coordinates and the cover's caption (issue 16) ------------------------------------
+FIELD_CASES += [
+    Case("structure latitude without longitude", {S: STRUCTURE + "latitude: 45.76\n"},
+         [f"{S}:6: latitude: give both 'latitude' and 'longitude' (add 'longitude:')"], ["structures/gamma/index.html"]),
+    Case("article cover caption without cover", {A: s(ARTICLE, "description: Une description.\n",
+                                                      "description: Une description.\ncover_caption: Une légende.\n")},
+         [f"{A}:8: cover_caption: is set but there is no 'cover' (add 'cover:' or remove 'cover_caption:')"],
+         ["magazine/2025/un-article/index.html"]),
+]

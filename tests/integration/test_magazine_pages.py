@@ -84,7 +84,7 @@ def test_english_dates_and_updated(minimal_build):
     meta = tree.xpath("//p[contains(@class,'portal-article-meta')]")[0].text_content()
     assert "20 juin 2025" in meta and "Mis à jour le 1 juillet 2025" in meta
     tree = doc(minimal_build, EN_ARTICLE)
-    assert "March 12, 2025" in tree.xpath("//p[contains(@class,'portal-article-meta')]")[0].text_content()
+    assert "12 March 2025" in tree.xpath("//p[contains(@class,'portal-article-meta')]")[0].text_content()
 
 
 @pytest.mark.parametrize("path", [
@@ -177,3 +177,67 @@ def test_body_images_become_responsive_pictures(minimal_build):
     [webp_480] = [s.split(" ")[0] for s in sources if s.endswith(" 480w")]
     assert f"{SITE_URL}assets/images/{jpeg_480.rsplit('/assets/images/', 1)[1]}" in rss  # absolute in feeds
     assert webp_480.rsplit("/", 1)[1] not in rss
+
+
+@pytest.mark.slow
+def test_cover_caption_and_credit_are_a_figcaption_under_the_cover(tmp_path):
+    from support import make_site, run_build
+    config = make_site(tmp_path / "src")
+    folder = config.parent / "magazine/2025"
+
+    def edit(name: str, fields: str) -> None:
+        text = (folder / name).read_text(encoding="utf-8")
+        (folder / name).write_text(text.replace("\nissue: 1\n", f"\nissue: 1\ncover: atelier.jpg\n{fields}", 1),
+                                   encoding="utf-8")
+
+    edit("premier-article.fr.md", "cover_alt: Un atelier, fond bleu\ncover_caption: \"L’atelier : des mains et de "
+         "l’argile <b>crue</b>.\"\ncover_credit: Jeanne Martin / respect\n")
+    edit("first-article.en.md", "cover_alt: A workshop\ncover_credit: Jeanne Martin / respect\n")
+    build = run_build(config, tmp_path / "site")
+    assert build.returncode == 0, build.log
+
+    def caption(page: str) -> tuple[str, str, list[str]]:
+        tree = doc(build, page)
+        [figure] = tree.xpath("//figure[contains(@class,'portal-cover')]")
+        [figcaption] = figure.xpath("./figcaption")
+        assert figure.xpath("./*")[-1] is figcaption, "the caption is under the picture"
+        credit = figcaption.xpath("./span[contains(@class,'portal-cover__credit')]")
+        return (figcaption.text_content().strip(), credit[0].text_content() if credit else "",
+                [el.tag for el in figcaption.iter()][1:])
+
+    text, credit, tags = caption(FR_ARTICLE)
+    assert text == "L’atelier\u202f: des mains et de l’argile <b>crue</b>. Crédit\u202f: Jeanne Martin / respect"
+    assert credit == "Crédit\u202f: Jeanne Martin / respect" and tags == ["span"], "text stays text, French spacing"
+    assert caption(EN_ARTICLE) == ("Credit: Jeanne Martin / respect", "Credit: Jeanne Martin / respect", ["span"])
+    assert not doc(build, FR_ONLY).xpath("//figcaption"), "no caption without a cover"
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def test_english_pages_write_british_dates_and_times(minimal_build):
+    """'12 March 2025' and '18:30' wherever an English reader meets a date: articles, listings, conferences, issues."""
+    import re
+    american = re.compile(rf"\b({MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}}:\d\d\s?[AP]M\b")
+    british = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), )?\d{{1,2}} ({MONTHS}) \d{{4}}$")
+    pages = sorted(p for p in (minimal_build.site / "en").rglob("*.html"))
+    times = []
+    for page in pages:
+        tree = html.fromstring(page.read_text(encoding="utf-8"))
+        body = tree.xpath("//body")[0]
+        text = body.text_content()
+        assert not american.search(text), (page, american.search(text).group())
+        times += [(page, t.text_content().strip()) for t in body.xpath("//time")]
+    assert len({page for page, _ in times}) > 5 and times
+    assert [t for t in times if not british.match(t[1])] == []
+    article = doc(minimal_build, EN_ARTICLE).xpath("//p[contains(@class,'portal-article-meta')]")[0].text_content()
+    assert "12 March 2025" in article
+    conference = doc(minimal_build, "en/upconf/2026-03-26-avant-le-changement/index.html")
+    aside = conference.xpath("//aside")[0].text_content()
+    assert "Thursday, 26 March 2026" in aside and "18:30 – 20:00" in aside
+    issue = minimal_build.site / "en/magazine/issues"
+    kickers = [doc(minimal_build, p.relative_to(minimal_build.site).as_posix()).xpath(
+        "//p[contains(@class,'portal-kicker')]")[0].text_content() for p in issue.glob("*/index.html")]
+    assert kickers and all(british.match(k) for k in kickers), kickers
+    french = doc(minimal_build, FR_ARTICLE).xpath("//p[contains(@class,'portal-article-meta')]")[0].text_content()
+    assert "12 mars 2025" in french, "French unchanged"

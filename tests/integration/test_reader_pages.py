@@ -23,7 +23,7 @@ def test_only_upcoming_conferences_offer_the_calendar_and_past_ones_say_they_too
         "Cette conférence a eu lieu le jeudi 26 mars 2026."]
     past_en = doc(minimal_build, "en/upconf/2026-03-26-avant-le-changement/index.html")
     assert past_en.xpath("//p[contains(@class,'portal-banner--past')]/text()") == [
-        "This conference took place on Thursday, March 26, 2026."]
+        "This conference took place on Thursday, 26 March 2026."]
     cancelled = doc(minimal_build, "upconf/2026-06-10-annulee/index.html")
     assert calendar_buttons(cancelled) == [] and not cancelled.xpath("//*[contains(@class,'portal-banner--past')]")
     upcoming = doc(minimal_build, "upconf/2026-06-20-en-ligne/index.html")

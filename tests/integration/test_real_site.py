@@ -52,3 +52,22 @@ def test_every_structure_has_a_page_in_both_languages(real_build):
             tree = html.fromstring(real_build.read(f"{prefix}structures/{slug}/index.html"))
             data = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
             assert data["@type"] == "Organization"
+
+
+def test_structures_map_places_every_structure_with_coordinates(real_build):
+    import yaml
+
+    from support import REPO
+    located = sorted(path.stem for path in (REPO / "structures").glob("*.yml")
+                     if "latitude" in yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert located, "the seeds name cities: some structures are on the map"
+    for prefix in ("", "en/"):
+        tree = html.fromstring(real_build.read(prefix + "structures/index.html"))
+        [svg] = tree.xpath("//section[contains(@class,'portal-map')]//svg")
+        _, _, width, height = (float(v) for v in (svg.get("viewBox") or svg.get("viewbox")).split())
+        links = sorted(a.get("href").strip("/") for a in svg.xpath(".//a"))
+        assert links == located
+        listed = sorted(a.get("href").strip("/") for a in tree.xpath("//ul[contains(@class,'portal-map__list')]/li/a"))
+        assert listed == located
+        for circle in svg.xpath(".//circle"):
+            assert 0 < float(circle.get("cx")) < width and 0 < float(circle.get("cy")) < height

@@ -48,7 +48,8 @@ def test_structure_page_shows_facts_and_organization_json_ld(minimal_build):
     [script] = tree.xpath("//script[@type='application/ld+json']")
     data = json.loads(script.text)
     assert data["@type"] == "Organization" and data["name"] == "Alpha & Cie"
-    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "FR", "addressLocality": "Lyon"}
+    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "FR", "addressLocality": "Lyon",
+                               "streetAddress": "12 rue de l’Essai, 69001 Lyon"}
     assert data["foundingDate"] == "2002" and data["url"] == "https://alpha.example/"
     assert data["mainEntityOfPage"] == SITE_URL + "en/structures/alpha/"
 
@@ -93,3 +94,77 @@ def test_no_page_or_feed_carries_the_injected_script(minimal_build):
     for path in minimal_build.site.rglob("*"):
         if path.suffix in (".html", ".xml", ".json"):
             assert "<script>alert" not in path.read_text(encoding="utf-8"), path
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def map_of(build: Build, path: str) -> tuple[html.HtmlElement, list[tuple[str, float, float]], list[tuple[str, str, str]]]:
+    """The directory's map as a reader gets it: the SVG, its points (link, x, y) and the list (link, name, city)."""
+    tree = doc(build, path)
+    [section] = tree.xpath("//section[contains(@class,'portal-map')]")
+    [svg] = section.xpath(".//svg")
+    points = []
+    for link in svg.xpath(".//a"):
+        [circle] = link.xpath("./circle")
+        points.append((link.get("href"), float(circle.get("cx")), float(circle.get("cy"))))
+    places = [(li.xpath("./a/@href")[0], li.xpath("./a")[0].text_content(),
+               li.xpath("./span[contains(@class,'portal-map__city')]")[0].text_content())
+              for li in section.xpath(".//ul[contains(@class,'portal-map__list')]/li")]
+    return svg, points, places
+
+
+@pytest.mark.parametrize("prefix, title, note", [
+    ("", "Carte des structures culturelles du Groupe SOS en France métropolitaine",
+     "La carte situe 1 structure sur 2\u202f: celle dont la ville est connue."),
+    ("en/", "Map of the cultural structures of Groupe SOS in mainland France",
+     "The map places 1 of the 2 structures: the one whose city is known."),
+])
+def test_directory_map_is_an_accessible_svg_with_the_same_places_as_text(minimal_build, prefix, title, note):
+    svg, points, places = map_of(minimal_build, prefix + "structures/index.html")
+    assert svg.get("role") == "group", "a named group of links (an img's links would be lost to screen readers)"
+    [title_id] = svg.get("aria-labelledby").split()
+    assert svg.xpath(f".//title[@id='{title_id}']")[0].text_content() == title
+    assert svg.xpath(f".//desc[@id='{svg.get('aria-describedby')}']")[0].text_content()
+    x0, y0, width, height = (float(v) for v in (svg.get("viewBox") or svg.get("viewbox")).split())
+    assert [href for href, _, _ in points] == ["alpha/"], "one point per structure with coordinates (Beta has none)"
+    assert all(x0 < x < x0 + width and y0 < y < y0 + height for _, x, y in points)
+    assert places == [("alpha/", "Alpha & Cie", "Lyon")]
+    assert [href for href, _, _ in points] == [href for href, _, _ in places], "the list names the map's places"
+    for href, _, _ in points:
+        assert (minimal_build.site / prefix / "structures" / href / "index.html").exists(), href
+    assert svg.xpath(".//a/@aria-label") == ["Alpha & Cie, Lyon"], "each point is a link named after its place"
+    assert svg.xpath(".//a/text")[0].text_content() == "Lyon"
+    assert doc(minimal_build, prefix + "structures/index.html").xpath(
+        "//p[contains(@class,'portal-map__note')]")[0].text_content() == note
+    raw = minimal_build.read(prefix + "structures/index.html")
+    assert "http" not in "".join(svg.xpath(".//@href")), "nothing fetched at view time"
+    assert "<image" not in raw and "tile" not in raw
+
+
+def test_lyon_is_drawn_where_the_outline_puts_lyon(minimal_build):
+    """The point sits inside the outline, in the east of the drawing, about a third up from the bottom."""
+    svg, [(_, x, y)], _ = map_of(minimal_build, "structures/index.html")
+    _, _, width, height = (float(v) for v in (svg.get("viewBox") or svg.get("viewbox")).split())
+    assert 0.6 < x / width < 0.72 and 0.5 < y / height < 0.6
+
+
+@pytest.mark.parametrize("prefix, facts", [
+    ("", {"Catégorie": "Lieux de production culturelle et d’expérimentation", "Où": "Lyon",
+          "Adresse": "12 rue de l’Essai, 69001 Lyon", "Création": "2002", "Site web": "https://alpha.example/"}),
+    ("en/", {"Category": "Places of cultural production and experimentation", "Where": "Lyon",
+             "Address": "12 rue de l’Essai, 69001 Lyon", "Founded": "2002", "Website": "https://alpha.example/"}),
+])
+def test_structure_page_gives_address_website_articles_and_conferences(minimal_build, prefix, facts):
+    tree = doc(minimal_build, prefix + "structures/alpha/index.html")
+    [facts_list] = tree.xpath("//aside[contains(@class,'portal-structure__facts')]/dl")
+    shown = dict(zip([dt.text_content() for dt in facts_list.xpath("./dt")],
+                     [dd.text_content() for dd in facts_list.xpath("./dd")]))
+    assert shown == facts
+    assert facts_list.xpath(".//a[@href='https://alpha.example/']"), "the website is a link out"
+    related = {section.xpath("./h2")[0].text_content(): section.xpath(".//ul/li//a/@href")
+               for section in tree.xpath("//section[contains(@class,'portal-related')]")}
+    assert any("/magazine/" in href or href.startswith("../../magazine/") for href in sum(related.values(), []))
+    assert any("upconf/2026-03-26-avant-le-changement/" in href for href in related["#UpConf"]), related
+    beta = doc(minimal_build, prefix + "structures/beta/index.html")
+    assert len(beta.xpath("//aside//dl/dt")) == 2, "Beta gives only its category and where it works: nothing invented"

@@ -188,7 +188,7 @@ def test_a_new_revision_updates_the_entry_keeps_its_id_and_says_why(tmp_path):
     assert after.feed.updated == "2026-05-28T17:00:00+02:00"
     english = feedparser.parse(upconf(fixture_site(tmp_path / "c"), "en", "rss"))
     assert next(e for e in english.entries if "reportee" in e.id).title == \
-        "Postponed to Thursday, July 2, 2026: A postponed conference"
+        "Postponed to Thursday, 2 July 2026: A postponed conference"
 
 
 QUESTION = {"magazine/2025/premier-article.fr.md": ("title: Un premier article sur l’été à l’écran",

@@ -198,3 +198,43 @@ def test_a_broken_tag_costs_only_the_articles_naming_it(tmp_path):
     assert [str(p) for p in sorted_problems(problems)] == [
         "magazine/tags.yml:4: YAML syntax error: a tab is used for indentation; indent with spaces",
         "magazine/2025/b.fr.md:5: tags[0]: 'culture' has a problem in magazine/tags.yml (fix magazine/tags.yml:4 first)"]
+
+
+def with_cover(extra: str, cover: bool = True) -> str:
+    head = "cover: une.png\ncover_alt: Un atelier\n" if cover else ""
+    return GOOD.replace("description: Une description.\n", f"description: Une description.\n{head}{extra}")
+
+
+def test_cover_caption_and_credit_are_read_with_the_cover(tmp_path):
+    from PIL import Image
+    (tmp_path / "magazine/2025").mkdir(parents=True)
+    Image.new("RGB", (20, 10)).save(tmp_path / "magazine/2025/une.png")
+    [article], problems = site(tmp_path, {"magazine/2025/un-titre.fr.md": with_cover(
+        "cover_caption: L’atelier de céramique, à Sèvres.\ncover_credit: Jeanne Martin / respect\n")})
+    assert problems == []
+    assert (article.cover_caption, article.cover_credit) == ("L’atelier de céramique, à Sèvres.", "Jeanne Martin / respect")
+
+
+@pytest.mark.parametrize("extra, cover, message", [
+    ("cover_caption: Une légende.\n", False, "magazine/2025/un-titre.fr.md:8: cover_caption: is set but there is no "
+                                             "'cover' (add 'cover:' or remove 'cover_caption:')"),
+    ("cover_credit: Jeanne Martin\n", False, "magazine/2025/un-titre.fr.md:8: cover_credit: is set but there is no "
+                                             "'cover' (add 'cover:' or remove 'cover_credit:')"),
+    ("cover_credit: [Jeanne, Paul]\n", False, "magazine/2025/un-titre.fr.md:8: cover_credit: must be text, not a list"),
+    ("cover_credit: " + "x" * 121 + "\n", True, "magazine/2025/un-titre.fr.md:10: cover_credit: is 121 characters "
+                                                 "long; keep it under 120"),
+])
+def test_cover_caption_and_credit_problems_are_located(tmp_path, extra, cover, message):
+    from PIL import Image
+
+    from portal.messages_fr import in_french, is_translated
+    (tmp_path / "magazine/2025").mkdir(parents=True)
+    Image.new("RGB", (20, 10)).save(tmp_path / "magazine/2025/une.png")
+    articles, problems = site(tmp_path, {"magazine/2025/un-titre.fr.md": with_cover(extra, cover),
+                                         "magazine/2025/autre.fr.md": GOOD})
+    assert problems == [message]
+    assert [a.id for a in articles] == ["autre"], "the other article is still published"
+    raw = load_magazine(tmp_path / "magazine", tmp_path, {"alpha"})[1]
+    assert all(is_translated(p.message) for p in raw)
+    french = str(in_french(raw[0]))
+    assert "remove" not in french and "set but" not in french and "characters" not in french, french

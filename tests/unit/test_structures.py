@@ -5,8 +5,9 @@ import pytest
 from PIL import Image
 
 from portal.figures import KeyFigure
+from portal.messages_fr import in_french, is_translated
 from portal.site import SiteSettings, check_counted_figures
-from portal.structures import load_structures
+from portal.structures import Coordinates, load_structures
 from support import write
 
 VALID = """\
@@ -102,3 +103,40 @@ def test_counted_figure_must_match_the_structure_files(tmp_path):
     [problem] = check_counted_figures([figure], settings, 11)
     assert str(problem) == ("content/_data/key-figures.yml:4: value: says 12 structures, but structures/ has 11 files "
                             "and 'unlisted' is 2 (update the figure, or 'unlisted' (structures of the group without a file yet))")
+
+
+def test_coordinates_are_read_in_decimal_degrees(tmp_path):
+    write(tmp_path, "structures/alpha.yml", VALID + "latitude: 45.764\nlongitude: 4\n")
+    write(tmp_path, "structures/beta.yml", VALID.replace("Alpha", "Beta"))
+    structures, problems = load(tmp_path)
+    assert problems == []
+    assert [(s.slug, s.coordinates) for s in structures] == [("alpha", Coordinates(45.764, 4.0)), ("beta", None)]
+
+
+DEGREES_HINT = "write decimal degrees, e.g. latitude: 45.764 and longitude: 4.836"
+
+
+@pytest.mark.parametrize("lines, message", [
+    ("latitude: 45.7\n", "structures/alpha.yml:7: latitude: give both 'latitude' and 'longitude' (add 'longitude:')"),
+    ("longitude: 4.8\n", "structures/alpha.yml:7: longitude: give both 'latitude' and 'longitude' (add 'latitude:')"),
+    ("latitude: 145.7\nlongitude: 4.8\n",
+     f"structures/alpha.yml:7: latitude: must be between -90 and 90, not 145.7 ({DEGREES_HINT})"),
+    ("latitude: 45.7\nlongitude: -200\n",
+     f"structures/alpha.yml:8: longitude: must be between -180 and 180, not -200 ({DEGREES_HINT})"),
+    ("latitude: 45° 45' N\nlongitude: 4.8\n",
+     f"structures/alpha.yml:7: latitude: '45° 45' N' is not a number of degrees ({DEGREES_HINT})"),
+    ("latitude: true\nlongitude: 4.8\n",
+     f"structures/alpha.yml:7: latitude: 'True' is not a number of degrees ({DEGREES_HINT})"),
+    ("latitude: .nan\nlongitude: 4.8\n",
+     f"structures/alpha.yml:7: latitude: must be between -90 and 90, not nan ({DEGREES_HINT})"),
+])
+def test_bad_coordinates_are_located_and_translated(tmp_path, lines, message):
+    write(tmp_path, "structures/alpha.yml", VALID + lines)
+    write(tmp_path, "structures/beta.yml", VALID.replace("Alpha", "Beta"))
+    structures, problems = load(tmp_path)
+    assert problems == [message]
+    assert [s.slug for s in structures] == ["beta"], "the valid structure is still published"
+    raw = load_structures(tmp_path / "structures", tmp_path)[1]
+    assert all(is_translated(p.message) for p in raw)
+    french = str(in_french(raw[0]))
+    assert "between" not in french and "give both" not in french and "decimal" not in french, french
