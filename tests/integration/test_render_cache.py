@@ -238,6 +238,8 @@ def test_a_file_changed_in_the_site_folder_is_written_again(site):
     second = build(site)
     reused, kept, rendered = cache_report(second)
     assert rendered == 0 and kept == reused - 1
+    # The page is written again with the bytes the index was made from: the index is left as it is.
+    assert "unchanged, left in pagefind/" in second.log
     assert differences(second.site, build_without_cache(site).site) == []
 
 
