@@ -28,6 +28,7 @@ Per size, in this order:
 4. ours, warm: one sentence appended to one French article, then the same
    command again with ``.cache/`` and ``site/`` kept (the edit is checked in the
    output; the log tells how many French pages were rendered again); then the
+   same command once more with nothing changed ("no change"); then the
    same sources built with the cache off (``PORTAL_PAGE_CACHE=off``) into
    another folder, compared byte by byte with the warm output ("warm = clean");
 5. ours, under ``mkdocs serve``: once it serves (its first build fills the
@@ -58,8 +59,8 @@ Measured:
 
 It prints a Markdown table (N | ours s (median) | ms/article | pages | peak MiB |
 Material FR-only s (median) | ratio ours/Material | sequential s | identical |
-warm s | warm/cold | rendered again | warm = clean | serve rebuild s | serve/cold |
-cards off s (median) | cards on/off | cards | images, "warm/cold" and
+warm s | warm/cold | rendered again | warm = clean | no change s | no change/cold | serve rebuild s |
+serve/cold | cards off s (median) | cards on/off | cards | images, "warm/cold", "no change/cold" and
 "serve/cold" being divided by ours' median cold, with cards), then the
 "flatness": ms per article at the largest N divided by ms per article at the
 smallest (1.0 = the cost per article does not grow with the magazine). Each size
@@ -146,6 +147,7 @@ class Result:
     cards_off: float = 0.0  #: median seconds, ours (parallel), cold, social cards off
     cards: int = 0  #: social cards published by a cold build
     images: int = 0  #: content images published by a cold build
+    unchanged: float = 0.0  #: seconds, ours parallel, rebuilt with nothing changed, caches kept
     anchor: float | None = None  #: median seconds, Material blog, French only, cold
     anchor_pages: int | None = None
     anchor_peak_kib: int | None = None
@@ -448,6 +450,8 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
     print(f"N={size}: ours warm (edited {article.relative_to(root)}): {warm.wall:.1f} s, {memory(warm)}, "
           f"French pages rendered again: {again}"
           f"{'' if published else '; WARNING: the added sentence is not in the output'}", flush=True)
+    unchanged = checked("ours, no change", build_once(config, use_gnu_time, timeout, cold=False))
+    print(f"N={size}: ours rebuilt with nothing changed: {unchanged.wall:.1f} s, {memory(unchanged)}", flush=True)
     clean_site = root / "site-clean"
     checked("ours, cache off", build_once(config, use_gnu_time, timeout, site=clean_site, cold=False,
                                           env_extra={"PORTAL_PAGE_CACHE": "off"}))
@@ -464,7 +468,7 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
     result = Result(size, statistics.median(r.wall for r in runs), max(peaks) if peaks else None,
                     max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall, again,
                     warm_identical, serve, statistics.median(r.wall for r in off_runs), runs[-1].cards,
-                    runs[-1].images)
+                    runs[-1].images, unchanged.wall)
 
     if anchor_config is not None:
         anchor_runs = []
@@ -486,15 +490,17 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
 def table(results: list[Result]) -> str:
     lines = ["| N | ours s (median) | ms/article | pages | peak MiB | Material FR-only s (median) | "
              "ratio ours/Material | sequential s | identical | warm s | warm/cold | rendered again | warm = clean | "
-             "serve rebuild s | serve/cold | cards off s (median) | cards on/off | cards | images |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "no change s | no change/cold | serve rebuild s | serve/cold | cards off s (median) | cards on/off | "
+             "cards | images |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         peak = f"{mib(r.peak_kib)} (Σ {mib(r.tree_kib)})"
         anchor = f"{r.anchor:.2f}" if r.anchor is not None else "skipped"
         ratio = f"{r.wall / r.anchor:.2f}" if r.anchor else "n/a"
         lines.append(f"| {r.size} | {r.wall:.2f} | {r.ms_per_article:.1f} | {r.pages} | {peak} | {anchor} | {ratio} | "
                      f"{r.sequential:.2f} | {r.identical} | {r.warm:.2f} | {r.warm / r.wall:.2f} | "
-                     f"{r.rendered_again} | {r.warm_identical} | {r.serve:.2f} | {r.serve / r.wall:.2f} | "
+                     f"{r.rendered_again} | {r.warm_identical} | {r.unchanged:.2f} | {r.unchanged / r.wall:.2f} | "
+                     f"{r.serve:.2f} | {r.serve / r.wall:.2f} | "
                      f"{r.cards_off:.2f} | {r.wall / r.cards_off:.2f} | {r.cards} | {r.images} |")
     return "\n".join(lines)
 

@@ -49,4 +49,6 @@ def plan_site(settings: SiteSettings) -> SitePlan:
         for page in planned:
             if page.key:
                 site.translations.add(page.key, lang, page_path(page.src_uri, lang))
+                if page.fallback:
+                    site.translations.fall_back(page.key, page.fallback)
     return SitePlan(site, pages, files)

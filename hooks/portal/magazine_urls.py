@@ -37,8 +37,16 @@ def issues_folder(lang: str) -> str:
     return f"{HOME}{SEGMENTS[lang]['issues']}/"
 
 
-def issue_page(number: int, lang: str) -> str:
-    return f"{issues_folder(lang)}{number}.md"
+def issue_folder(number: int, lang: str) -> str:
+    return f"{issues_folder(lang)}{number}/"
+
+
+def issue_page(number: int, lang: str, page: int = 1) -> str:
+    """Page ``page`` of a print issue's contents: 'magazine/numeros/3/index.md', 'magazine/numeros/3/page/2.md'.
+
+    An issue is paginated like the listings (``listing_page``), so its largest page stays bounded.
+    """
+    return listing_page(issue_folder(number, lang), page)
 
 
 def year_folder(year: int) -> str:

@@ -148,14 +148,17 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class IssueView:
+    """One page of a print issue's contents (the editorial is the Markdown of its first page)."""
+
     number: int
     title: str
     date_text: str
-    editorial: str  #: Markdown, rendered by the page itself
+    editorial: str  #: Markdown, rendered by the page itself; '' after page 1
     cover: Picture | None
-    contents: tuple[ArticleCard, ...]
-    path: str
-    contents_text: str
+    contents: tuple[ArticleCard, ...]  #: this page's articles
+    path: str  #: the issue's first page, relative to the language root
+    contents_text: str  #: how many articles the whole issue has
+    pagination: Pagination | None = None
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
@@ -210,6 +213,25 @@ def paginate(total: int, size: int) -> int:
     return max(1, math.ceil(total / size))
 
 
+def page_links(page_src_uri: Callable[[int], str], count: int) -> tuple[Link, ...]:
+    """Links to pages 1..``count`` of a paginated list; ``page_src_uri(n)`` is page n's path in the build."""
+    return tuple(Link(str(n), language_relative_path(page_src_uri(n))) for n in range(1, count + 1))
+
+
+def pagination(lang: str, links: tuple[Link, ...], number: int) -> Pagination | None:
+    """Page ``number`` of the list whose pages are ``links``: None for a list of one page."""
+    count = len(links)
+    if count < 2:
+        return None
+    return Pagination(number, count, links[number - 2] if number > 1 else None, links[number] if number < count else None,
+                      links, l10n.text(lang, "magazine.page_of", number=str(number), count=str(count)))
+
+
+def numbered_title(lang: str, title: str, number: int) -> str:
+    """The title of page ``number`` of a list: its own title on page 1, 'Title (page 2)' after."""
+    return title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
+
+
 def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, intro: str,
                   articles: list[Article], feeds: tuple[Link, ...] = ()) -> list[tuple[str, str, Callable[[], ListingView]]]:
     """Every page of one listing: (src_uri, page title, view factory), in page order.
@@ -219,25 +241,15 @@ def listing_pages(site: Site, lang: str, kind: str, folder: str, title: str, int
     """
     size = site.settings.page_size
     count = paginate(len(articles), size)
-    links = tuple(Link(str(n), language_relative_path(listing_page(folder, n))) for n in range(1, count + 1))
+    links = page_links(partial(listing_page, folder), count)
 
     def view(number: int) -> ListingView:
         chunk = articles[(number - 1) * size: number * size]
-        pagination = None
-        if count > 1:
-            pagination = Pagination(
-                number, count,
-                links[number - 2] if number > 1 else None,
-                links[number] if number < count else None,
-                links, l10n.text(lang, "magazine.page_of", number=str(number), count=str(count)))
-        return ListingView(kind, page_title(number), intro if number == 1 else "",
-                           tuple(card(site, a, lang) for a in chunk), pagination, feeds,
+        return ListingView(kind, numbered_title(lang, title, number), intro if number == 1 else "",
+                           tuple(card(site, a, lang) for a in chunk), pagination(lang, links, number), feeds,
                            archives(site, lang, articles) if kind == "magazine" else None)
 
-    def page_title(number: int) -> str:
-        return title if number == 1 else f"{title} ({l10n.text(lang, 'magazine.page', number=str(number))})"
-
-    return [(listing_page(folder, n), page_title(n), partial(view, n)) for n in range(1, count + 1)]
+    return [(listing_page(folder, n), numbered_title(lang, title, n), partial(view, n)) for n in range(1, count + 1)]
 
 
 def archives(site: Site, lang: str, articles: list[Article]) -> Archives:
@@ -307,13 +319,37 @@ def article_view(site: Site, article: Article) -> ArticleView:
     )
 
 
-def issue_view(site: Site, number: int, lang: str) -> IssueView:
+def issue_contents(site: Site, lang: str) -> dict[int, list[Article]]:
+    """The articles of each print issue listed in ``lang``, by issue number, in reading order (date, id)."""
+    contents: dict[int, list[Article]] = {}
+    for article in site.articles.listed_in(lang):
+        if article.issue:
+            contents.setdefault(article.issue, []).append(article)
+    for articles in contents.values():
+        articles.sort(key=lambda a: (a.date, a.id))
+    return contents
+
+
+def issue_pages(site: Site, number: int, lang: str, title: str,
+                contents: list[Article]) -> list[tuple[str, str, Callable[[], IssueView]]]:
+    """Every page of one print issue: (src_uri, page title, view factory), in page order.
+
+    The contents are paginated like the listings (``page_size`` articles a page), so an
+    issue's page does not grow with its article count; the editorial is on page 1 only.
+    """
+    size = site.settings.page_size
+    count = paginate(len(contents), size)
+    links = page_links(partial(issue_page, number, lang), count)
     issue = site.magazine.issues[number]
-    contents = [a for a in site.articles.listed_in(lang) if a.issue == number]
-    contents.sort(key=lambda a: (a.date, a.id))
-    return IssueView(number, issue.title[lang], date_text(issue.date, lang), issue.editorial[lang], None,
-                     tuple(card(site, a, lang) for a in contents), language_relative_path(issue_page(number, lang)),
-                     l10n.text(lang, "magazine.issue_count", count=str(len(contents))))
+    total = l10n.text(lang, "magazine.issue_count", count=str(len(contents)))
+
+    def view(page: int) -> IssueView:
+        chunk = contents[(page - 1) * size: page * size]
+        return IssueView(number, issue.title[lang], date_text(issue.date, lang), issue.editorial[lang] if page == 1 else "",
+                         None, tuple(card(site, a, lang) for a in chunk), language_relative_path(issue_page(number, lang)),
+                         total, pagination(lang, links, page))
+
+    return [(issue_page(number, lang, n), numbered_title(lang, title, n), partial(view, n)) for n in range(1, count + 1)]
 
 
 def magazine_feeds(lang: str, tag: str | None = None) -> tuple[Link, ...]:

@@ -24,13 +24,12 @@ from .magazine_urls import (
     HOME,
     alias_file,
     author_folder,
-    issue_page,
     issues_folder,
     rubric_folder,
     tag_folder,
     year_folder,
 )
-from .magazine_views import article_view, issue_view, listing_pages, magazine_feeds
+from .magazine_views import article_view, issue_contents, issue_pages, listing_pages, magazine_feeds
 from .site import Site
 from .structure_views import DIRECTORY, directory_view, structure_src_uri, structure_view
 from .urls import absolute, page_path
@@ -51,6 +50,9 @@ class PlannedPage:
     in_nav: bool = False
     make_view: Callable[[], Any] | None = None
     title: str = ""
+    #: The translation group whose page the language switcher offers when ``key`` has no
+    #: version in a language (page 3 of an issue that has two pages in English: its page 1).
+    fallback: str = ""
 
     @property
     def markdown(self) -> str:
@@ -165,17 +167,25 @@ def _issue_pages(site: Site, lang: str) -> list[PlannedPage]:
     issues = sorted(site.magazine.issues.values(), key=lambda i: i.number, reverse=True)
     if not issues:
         return []
+    contents = issue_contents(site, lang)
+    paged = {issue.number: issue_pages(site, issue.number, lang, l10n.text(
+        lang, "magazine.issue_title", number=str(issue.number), title=issue.title[lang]), contents.get(issue.number, []))
+        for issue in issues}
     title = l10n.text(lang, "magazine.issues_title")
     pages = [PlannedPage(f"{issues_folder(lang)}index.md", lang, "page:issues", partial(_markdown,
         {"title": title, "description": l10n.text(lang, "magazine.issues_intro"),
          "template": "issues.html", "hide": ["navigation", "toc"]}, l10n.text(lang, "magazine.issues_intro")),
-        make_view=lambda: tuple(issue_view(site, issue.number, lang) for issue in issues), title=title)]
+        make_view=lambda: tuple(paged[issue.number][0][2]() for issue in issues), title=title)]
     for issue in issues:
-        title = l10n.text(lang, "magazine.issue_title", number=str(issue.number), title=issue.title[lang])
-        pages.append(PlannedPage(issue_page(issue.number, lang), lang, f"issue:{issue.number}", partial(_markdown,
-            {"title": title, "description": issue.title[lang], "template": "issue.html", "hide": ["navigation"]},
-            f"## {l10n.text(lang, 'magazine.issue_editorial')}\n\n{issue.editorial[lang]}"),
-            make_view=partial(issue_view, site, issue.number, lang), title=title))
+        first = f"issue:{issue.number}"
+        for number, (src_uri, page_title, view) in enumerate(paged[issue.number], 1):
+            # Page n of an issue translates page n of the other language's issue; without one,
+            # the switcher offers that issue's first page (``fallback``).
+            body = f"## {l10n.text(lang, 'magazine.issue_editorial')}\n\n{issue.editorial[lang]}" if number == 1 else ""
+            pages.append(PlannedPage(src_uri, lang, first if number == 1 else f"{first}/page/{number}", partial(
+                _markdown, {"title": page_title, "description": issue.title[lang], "template": "issue.html",
+                            "hide": ["navigation"]}, body),
+                make_view=view, title=page_title, fallback="" if number == 1 else first))
     return pages
 
 

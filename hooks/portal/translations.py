@@ -41,11 +41,16 @@ class Translations:
         self.root_url = root_url if root_url.endswith("/") else root_url + "/"
         self._groups: dict[str, dict[str, str]] = {}
         self._key_of: dict[tuple[str, str], str] = {}
+        self._fallback: dict[str, str] = {}
 
     def add(self, key: str, lang: str, path: str) -> None:
         """Register the ``lang`` version of group ``key``, served at site path ``path``."""
         self._groups.setdefault(key, {})[lang] = path
         self._key_of[(lang, path)] = key
+
+    def fall_back(self, key: str, fallback: str) -> None:
+        """Where the switcher of group ``key`` goes in a language it lacks: group ``fallback``'s page."""
+        self._fallback[key] = fallback
 
     def add_all(self, entries: Iterable[tuple[str, str, str]]) -> None:
         for key, lang, path in entries:
@@ -53,7 +58,8 @@ class Translations:
 
     def snapshot(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
         """Every group and its paths, in a stable order (to digest what the translations are)."""
-        return tuple(sorted((key, tuple(sorted(group.items()))) for key, group in self._groups.items()))
+        groups = tuple(sorted((key, tuple(sorted(group.items()))) for key, group in self._groups.items()))
+        return groups + (("fallbacks", tuple(sorted(self._fallback.items()))),) if self._fallback else groups
 
     def key_of(self, lang: str, path: str) -> str | None:
         """The group key of the page served at ``path`` in ``lang``, if registered."""
@@ -79,16 +85,17 @@ class Translations:
         return None
 
     def switcher(self, lang: str, path: str) -> list[SwitcherLink]:
-        """One link per other language: the translation, or else that language's home."""
+        """One link per other language: the translation, or its fallback group's page, or else that language's home."""
         key = self.key_of(lang, path)
         group = self._groups.get(key, {}) if key else {}
+        fallback = self._groups.get(self._fallback.get(key, ""), {}) if key else {}
         links = []
         for code in LANGUAGES:
             if code == lang:
                 continue
             name = language(code).native_name
-            if code in group:
-                url, is_translation = absolute(self.root_url, group[code]), True
+            if code in group or code in fallback:
+                url, is_translation = absolute(self.root_url, group[code] if code in group else fallback[code]), True
             else:
                 url, is_translation = language_root(self.root_url, code), False
             title = l10n.text(code, "switcher.translation" if is_translation else "switcher.home")

@@ -44,6 +44,7 @@ from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint
 from .host import host_package
 from .process import PROCESS
 from .report import logger
+from .search import FOLDER as SEARCH_FOLDER
 from .sitefolder import QuietSkips, SiteFolder
 from .state import BuildState
 from .unchanged import Bodies, UnchangedPages, source_digest
@@ -355,7 +356,8 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     if not PROCESS.reusing:
         return
     folder = cache_folder(config, state)
-    site = SiteFolder(config.site_dir, folder, state.lang)
+    # The search index is the default language's build's to keep or make again (search.py).
+    site = SiteFolder(config.site_dir, folder, state.lang, owned=(SEARCH_FOLDER,) if state.is_default_language else ())
     site.hide()
     feeds = FeedFiles(BlobCache(folder.parent.parent / "feeds" / folder.name), site)
     cache = RenderCache(PageCache(folder), site, _counter(config), _quiet(config), feeds)

@@ -13,7 +13,9 @@ a slow disk. With the page cache on, a build instead
 3. at the end, removes every file this build neither wrote nor kept, so the
    folder holds what a clean build writes, byte for byte (tested).
 
-Other languages' folders (``en/``) belong to their own builds and are skipped.
+Other languages' folders (``en/``) belong to their own builds and are skipped, as are
+the folders another step of the build looks after itself (``owned``: the search index,
+which ``search.py`` leaves in place or makes again).
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ _STARTED = "build-started"
 class SiteFolder:
     """One language build's output folder, and what its previous build left in it."""
 
-    def __init__(self, site_dir: str, cache_folder: Path, lang: str) -> None:
+    def __init__(self, site_dir: str, cache_folder: Path, lang: str, owned: tuple[str, ...] = ()) -> None:
         self.root = Path(site_dir).resolve()
         self.cache_folder = cache_folder
-        self.skipped_roots = set(other_languages(lang))  #: folders other builds write
+        self.skipped_roots = set(other_languages(lang)) | set(owned)  #: folders other builds or steps write
         self.previous: dict[str, list[Any]] = {}  #: page file -> [key, size, mtime_ns], from the manifest
         self.pages: dict[str, str] = {}  #: page file -> key, this build (written or kept)
         self.kept: set[str] = set()  #: page files left as the last build wrote them

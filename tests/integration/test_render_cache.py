@@ -86,14 +86,36 @@ def edit(config: Path, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def search_files(site_dir: Path) -> dict[str, tuple[int, bytes]]:
+    """The search index's files: their modification times and bytes."""
+    return {p.relative_to(site_dir).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted((site_dir / "pagefind").rglob("*")) if p.is_file()}
+
+
 def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site):
     first = build(site)
     reused, _, rendered = cache_report(first)
     assert reused == 0 and rendered > 10
+    index = search_files(first.site)
+    assert len(index) > 10 and "search index of" in first.log and "written to pagefind/" in first.log
     second = build(site)
     assert cache_report(second) == (rendered, rendered, 0)
     assert 0 < left_out(second) < rendered  # the menu's pages are always handed to MkDocs
     assert "Page skipped" not in second.log
+    # Nothing changed: the search index is not made again, its files are left as they were (same times).
+    assert "unchanged, left in pagefind/" in second.log and "written to pagefind/" not in second.log
+    assert search_files(second.site) == index
+    assert differences(second.site, build_without_cache(site).site) == []
+
+
+def test_a_search_index_changed_in_the_site_folder_is_made_again(site):
+    first = build(site)
+    fragment = next((first.site / "pagefind/fragment").iterdir())
+    fragment.unlink()
+    (first.site / "pagefind/stray.txt").write_text("left by hand", encoding="utf-8")
+    second = build(site)
+    assert "written to pagefind/" in second.log
+    assert fragment.is_file() and not (second.site / "pagefind/stray.txt").exists()
     assert differences(second.site, build_without_cache(site).site) == []
 
 
@@ -131,6 +153,7 @@ def test_an_edited_body_renders_its_page_only_and_the_rest_is_left_out(site):
     assert differences(second.site, build_without_cache(site).site) == []  # search index, sitemap, feeds too
     assert "une phrase ajoutée" in second.read("magazine/2025/premier-article/index.html")
     assert "une phrase ajoutée" in second.read("magazine/rss.xml")
+    assert "written to pagefind/" in second.log  # a page changed: the search index is made again
     assert any("une phrase ajout" in record["content"] for record in search_records(second.site)["fr"])
 
 
@@ -215,6 +238,8 @@ def test_a_file_changed_in_the_site_folder_is_written_again(site):
     second = build(site)
     reused, kept, rendered = cache_report(second)
     assert rendered == 0 and kept == reused - 1
+    # The page is written again with the bytes the index was made from: the index is left as it is.
+    assert "unchanged, left in pagefind/" in second.log
     assert differences(second.site, build_without_cache(site).site) == []
 
 
@@ -223,6 +248,7 @@ def test_with_the_cache_off_nothing_is_kept(site):
     assert not (site.parent / ".cache/pages").exists()
     assert not (site.parent / ".cache/feeds").exists()
     assert not (site.parent / ".cache/memo").exists()
+    assert not (site.parent / ".cache/search").exists()
 
 
 def test_a_changed_template_or_configuration_renders_every_page_again(site, tmp_path):

@@ -36,3 +36,19 @@ def test_switcher_falls_back_to_the_other_home():
     [link] = make().switcher("en", "en/unknown/")
     assert (link.url, link.name) == ("https://x.org/", "Français")
     assert link.title.startswith("Cette page n’existe pas")
+
+
+def test_switcher_falls_back_to_the_fallback_group_then_home():
+    t = make()
+    t.add("issue:1", "fr", "magazine/numeros/1/")
+    t.add("issue:1", "en", "en/magazine/issues/1/")
+    t.add("issue:1/page/3", "fr", "magazine/numeros/1/page/3/")
+    t.fall_back("issue:1/page/3", "issue:1")
+    [link] = t.switcher("fr", "magazine/numeros/1/page/3/")
+    assert (link.url, link.is_translation) == ("https://x.org/en/magazine/issues/1/", True)
+    assert t.alternates("fr", "magazine/numeros/1/page/3/") == [], "a fallback is no translation"
+    assert ("fallbacks", (("issue:1/page/3", "issue:1"),)) in t.snapshot()
+    t.add("issue:2/page/2", "fr", "magazine/numeros/2/page/2/")
+    t.fall_back("issue:2/page/2", "issue:2")  # a group with no English page: the English home
+    [link] = t.switcher("fr", "magazine/numeros/2/page/2/")
+    assert (link.url, link.is_translation) == ("https://x.org/en/", False)
