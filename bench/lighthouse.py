@@ -1,22 +1,24 @@
 """Lighthouse scores of the site as a phone reader gets it, in both languages.
 
-    python bench/lighthouse.py [--site DIR] [--runs 3] [--keep DIR] [--failures]
+    python bench/lighthouse.py [--site DIR | --source CHECKOUT] [--runs 3] [--keep DIR] [--failures]
 
 Without ``--site``, the repository's site is built first (``mkdocs build --strict`` into a
-temporary folder). The folder is served on 127.0.0.1 by Python's ``http.server`` in a thread,
+temporary folder, with the address it is served at as ``SITE_URL``). The folder is served on 127.0.0.1 by Python's ``http.server`` in a thread,
 gzip-compressing text as a static host does (``Content-Encoding: gzip`` when the browser asks
 for it), and Lighthouse (``node_modules/lighthouse``, pinned in package-lock.json) runs in
 Debian's Chromium with its default mobile settings (Moto G Power emulation, simulated slow
 4G and 4× CPU slowdown) on four pages per language:
 
 - home: the language's home page;
-- article: the home page's first article (its lead story: the cover is the largest paint);
+- article: the first article of the language's sitemap with a cover (the cover is then the
+  largest paint, the heaviest case);
 - conference: the first conference page of the language's sitemap;
-- structure: the first structure page of the language's sitemap.
+- structure: the first structure page of the language's sitemap with a photo.
 
 Printed, one row per page: the four category scores (performance, accessibility, best
 practices, SEO; the median of ``--runs`` runs), the bytes transferred, and the bytes
-transferred before images (HTML, CSS, JavaScript, fonts: everything but images).
+transferred before images (HTML, CSS, JavaScript, fonts: everything but images), compressed
+as sent and uncompressed (as a host without compression would send them).
 ``--failures`` also lists, per page, the audits that did not pass. ``--keep DIR`` keeps
 every Lighthouse JSON report.
 
@@ -80,11 +82,19 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def build_site(into: Path) -> Path:
-    """Build the repository's site, strict, into ``into``; return the folder."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+class Server(http.server.ThreadingHTTPServer):
+    """The local server; a browser that hangs up before the end of a file is no error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def build_site(source: Path, into: Path, site_url: str) -> Path:
+    """Build the site of the checkout ``source``, strict, into ``into`` for ``site_url``; the folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(into)],
-                          cwd=REPO, env=env, capture_output=True, text=True)
+                          cwd=source, env=env, capture_output=True, text=True)
     if done.returncode:
         sys.exit(done.stdout[-3000:] + done.stderr[-3000:])
     return into
@@ -104,16 +114,15 @@ def sitemap_paths(site: Path, prefix: str) -> list[str]:
 def pages_of(site: Path, lang: str) -> dict[str, str]:
     """The four pages measured in ``lang``: kind → path under the site root."""
     prefix = LANGUAGES[lang]
-    home = (site / prefix / "index.html").read_text(encoding="utf-8")
-    article = re.compile(rf"^/?{re.escape(prefix)}magazine/\d{{4}}/[^/]+/$")
-    links = [href.removeprefix("./") for href in re.findall(r'<a [^>]*href="([^"#?]+)"', home)]
-    articles = [href for href in (prefix + link if not link.startswith("/") else link.lstrip("/") for link in links)
-                if article.match(href)]
     paths = sitemap_paths(site, prefix)
-    conference = next(p for p in paths if re.match(rf"^{re.escape(prefix)}upconf/\d{{4}}-[^/]+/$", p))
-    structure = next(p for p in paths if re.match(rf"^{re.escape(prefix)}structures/[^/]+/$", p))
-    return {"home": prefix, "article": articles[0] if articles else next(p for p in paths if article.match(p)),
-            "conference": conference, "structure": structure}
+
+    def first(pattern: str, holding: str = "") -> str:
+        found = [p for p in paths if re.match(rf"^{re.escape(prefix)}{pattern}$", p)]
+        with_it = [p for p in found if holding in (site / p / "index.html").read_text(encoding="utf-8")]
+        return (with_it or found)[0]
+
+    return {"home": prefix, "article": first(r"magazine/\d{4}/[^/]+/", 'class="portal-photo portal-cover"'),
+            "conference": first(r"upconf/\d{4}-[^/]+/"), "structure": first(r"structures/[^/]+/", "<picture>")}
 
 
 def lighthouse(url: str, output: Path) -> dict[str, Any]:
@@ -128,12 +137,13 @@ def lighthouse(url: str, output: Path) -> dict[str, Any]:
     return report
 
 
-def transfer(report: dict[str, Any]) -> tuple[int, int]:
-    """(all bytes transferred, bytes transferred but images) of one Lighthouse report."""
+def transfer(report: dict[str, Any]) -> tuple[int, int, int]:
+    """(all bytes transferred, bytes transferred but images, the same uncompressed) of one report."""
     items = report["audits"]["network-requests"]["details"]["items"]
     total = sum(int(item.get("transferSize") or 0) for item in items)
     images = sum(int(item.get("transferSize") or 0) for item in items if item.get("resourceType") == "Image")
-    return total, total - images
+    raw = sum(int(item.get("resourceSize") or 0) for item in items if item.get("resourceType") != "Image")
+    return total, total - images, raw
 
 
 def failures(report: dict[str, Any]) -> list[str]:
@@ -152,6 +162,8 @@ def failures(report: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="a built site folder (default: build the repository's site)")
+    parser.add_argument("--source", type=Path, default=REPO,
+                        help="the checkout whose site is built (default: this one; another to compare)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; scores are their median")
     parser.add_argument("--keep", type=Path, help="keep the Lighthouse JSON reports in this folder")
     parser.add_argument("--failures", action="store_true", help="list the audits that did not pass")
@@ -165,13 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     reports = args.keep or work / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     try:
-        site = args.site.resolve() if args.site else build_site(work / "site")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        site = args.site.resolve() if args.site else work / "site"
+        server = Server(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
         base = f"http://127.0.0.1:{server.server_address[1]}/"
+        if not args.site:
+            build_site(args.source.resolve(), site, base)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
         print("| lang | page | path | performance | accessibility | best practices | SEO "
-              "| transferred KB | before images KB |")
-        print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+              "| transferred KB | before images KB | before images KB uncompressed |")
+        print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
         notes: list[str] = []
         try:
             for lang in args.lang:
@@ -181,9 +195,9 @@ def main(argv: list[str] | None = None) -> int:
                     runs = [lighthouse(base + path, reports / f"{lang}-{kind}-{n}.json") for n in range(args.runs)]
                     scores = [statistics.median(round(100 * (r["categories"][c]["score"] or 0)) for r in runs)
                               for c in CATEGORIES]
-                    total, before_images = transfer(runs[0])
+                    total, before_images, raw = transfer(runs[0])
                     print(f"| {lang} | {kind} | /{path} | " + " | ".join(f"{s:.0f}" for s in scores)
-                          + f" | {total / 1000:.0f} | {before_images / 1000:.0f} |", flush=True)
+                          + f" | {total / 1000:.0f} | {before_images / 1000:.0f} | {raw / 1000:.0f} |", flush=True)
                     if args.failures:
                         notes += [f"{lang} {kind}: {failure}" for failure in failures(runs[0])]
         finally:
