@@ -16,7 +16,6 @@ from .jsonld import script_json
 from .languages import language
 from .magazine import RUBRICS, Article
 from .magazine_urls import (
-    HOME,
     author_folder,
     feed_file,
     issue_page,
@@ -170,13 +169,8 @@ COVER_SIZES = {"card": "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw",
                "page": "(min-width: 76em) 45rem, 100vw"}
 
 
-def article_folder(article: Article) -> str:
-    """Where an article's images are published, relative to its language root."""
-    return f"{HOME}{article.year}/{article.slug}/"
-
-
 def cover_picture(article: Article, sizes: str = COVER_SIZES["page"]) -> Picture | None:
-    return plan_picture(article.cover, article_folder(article), article.lang, sizes) if article.cover else None
+    return plan_picture(article.cover, article.lang, sizes) if article.cover else None
 
 
 def cover_path(article: Article) -> str | None:
@@ -309,7 +303,7 @@ def article_view(site: Site, article: Article) -> ArticleView:
         json_ld=script_json(article_json_ld(article, url, authors, cover_url)),
         published_iso=article.date.isoformat(),
         modified_iso=(article.updated or article.date).isoformat(),
-        pictures=tuple(plan_picture(i.image, article_folder(article), lang, COVER_SIZES["page"])
+        pictures=tuple(plan_picture(i.image, lang, COVER_SIZES["page"])
                        for i in article.images),
         long_read=index.reading_minutes(article) >= LONG_READ_MINUTES,
         standfirst=article.description,

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .magazine_views import article_folder
 from .pages import page_pictures
 from .pictures import Job, Rendition, drawing_key, jobs_for, plan_picture
 from .site import Site
-from .structure_views import image_folder
 
 
 def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, Job]]:
@@ -22,17 +20,17 @@ def media_jobs(site: Site, lang: str, cache_dir: Path) -> list[tuple[Rendition, 
     for structure in site.structures:
         for image in (structure.logo, structure.photo):
             if image:
-                result += jobs_for(image, plan_picture(image, image_folder(structure.slug), lang), cache_dir, drawing)
+                result += jobs_for(image, plan_picture(image, lang), cache_dir, drawing)
     for article in site.articles.in_language(lang):
         if article.cover:
-            result += jobs_for(article.cover, plan_picture(article.cover, article_folder(article), lang), cache_dir,
+            result += jobs_for(article.cover, plan_picture(article.cover, lang), cache_dir,
                                drawing)
         for body_image in article.images:
-            result += jobs_for(body_image.image, plan_picture(body_image.image, article_folder(article), lang),
+            result += jobs_for(body_image.image, plan_picture(body_image.image, lang),
                                cache_dir, drawing)
     for conference in site.conferences:
         if conference.image:
-            result += jobs_for(conference.image, plan_picture(conference.image, f"upconf/{conference.id}/", lang),
+            result += jobs_for(conference.image, plan_picture(conference.image, lang),
                                cache_dir, drawing)
     for page in site.pages_in(lang):  # images beside hand-written pages: the same pipeline
         for body_image, picture in zip(page.images, page_pictures(page)):

@@ -63,9 +63,8 @@ def page_src_uri(key: str, slug: str | None) -> str:
 
 
 def page_pictures(page: HandPage) -> tuple[Picture, ...]:
-    """The pictures of a page's body images, published in its own folder ('mission/photo-480.webp')."""
-    folder = language_relative_path(page.src_uri)
-    return tuple(plan_picture(image.image, folder, page.lang, BODY_SIZES) for image in page.images)
+    """The pictures of a page's body images (published by content, as every image of the site)."""
+    return tuple(plan_picture(image.image, page.lang, BODY_SIZES) for image in page.images)
 
 
 def with_picture_slots(markdown: str, page: HandPage) -> str:

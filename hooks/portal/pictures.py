@@ -67,12 +67,11 @@ def widths_for(width: int) -> tuple[int, ...]:
     return tuple(sorted({min(w, width) for w in WIDTHS}))
 
 
-def plan_picture(image: ContentImage, folder: str, lang: str, sizes: str = "100vw") -> Picture:
+def plan_picture(image: ContentImage, lang: str, sizes: str = "100vw") -> Picture:
     """The renditions of ``image``, published by content: 'assets/images/<digest>-960.webp'.
 
-    The same bytes, used by any number of articles, structures or conferences, are
-    one set of files in each language (``folder``, where the page using the image
-    is, is no longer where its files go: callers may stop passing it).
+    The same bytes, used by any number of articles, structures, conferences or pages, are
+    one set of files in each language, wherever the pages using them are.
     """
     stem = f"{IMAGES}{file_digest(image.source)[:20]}"
     original = _format_of(image)

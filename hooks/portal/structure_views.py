@@ -73,11 +73,6 @@ def structure_src_uri(slug: str) -> str:
     return f"structures/{slug}.md"
 
 
-def image_folder(slug: str) -> str:
-    """Where a structure's images are published, relative to a language root."""
-    return f"structures/{slug}/"
-
-
 SIZES = {"logo": "8rem", "photo": "(min-width: 76em) 45rem, 100vw"}
 
 
@@ -110,7 +105,7 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
     from .magazine_views import card
     page_url = absolute(site.translations.root_url, page_path(structure_src_uri(structure.slug), lang))
     images = {kind: img for kind, img in (("logo", structure.logo), ("photo", structure.photo)) if img}
-    views = {kind: plan_picture(img, image_folder(structure.slug), lang, SIZES[kind]) for kind, img in images.items()}
+    views = {kind: plan_picture(img, lang, SIZES[kind]) for kind, img in images.items()}
     image_urls = {kind: site.translations.root_url + language(lang).prefix + view.fallback[-1].path
                   for kind, view in views.items()}
     directory = language_relative_path(DIRECTORY)
