@@ -22,9 +22,6 @@ with what breaks first if it changes:
   not written (build.py:121, 144).
 - ``theme.list_theme_files_quickly``: wraps ``Theme.get_env`` to swap Jinja's loader
   for one that lists the theme's files once.
-- ``material_js``: removes Material's language-switching call (``ui({document$:ct});``)
-  from its pinned minified bundle; a warning (a failed strict build) says when the
-  call is not found.
 - ``host``: imports MkDocs' modules through the package that runs the build
   (``mkdocs`` or ``properdocs``), never by name.
 """

@@ -16,7 +16,6 @@ from portal.media import media_jobs
 from portal.pictures import draw
 from portal.trust import is_trust_page, trust_pages
 
-from . import material_js
 from .host import host_module
 
 
@@ -45,7 +44,7 @@ def language_files(files: Files, config: MkDocsConfig, plan: SitePlan, lang: str
             continue
         if file.is_documentation_page():
             continue  # a page that is not in content/ (a theme's Markdown): not ours to publish
-        result.append(material_js.patched(file, config) or file)
+        result.append(file)
     result += generated_files(config, plan, lang)
     return host.Files(result)
 
