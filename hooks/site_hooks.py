@@ -20,7 +20,6 @@ import portal.slugs as slugs
 import portal.typography as typography
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
-import portal_mkdocs.markers as markers
 import portal_mkdocs.multibuild as multibuild
 import portal_mkdocs.outputs as outputs
 import portal_mkdocs.process as process
@@ -28,6 +27,7 @@ import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
 import portal_mkdocs.sanitising as sanitising
 import portal_mkdocs.search as search
+import portal_mkdocs.shortcodes as shortcodes
 import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
 from portal.views import not_found_view
@@ -74,9 +74,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if cache:
         cache.begin(page)
     sanitising.sanitise_meta(page)
-    markers.neutralise_meta(page)
+    shortcodes.neutralise_meta(page)
     markdown = context.hand_page_markdown(markdown, page, build)
-    markdown = markers.expand_markers(markdown, page, config, build)
+    markdown = shortcodes.expand_shortcodes(markdown, page, config, build)
     return cache.recall(markdown, page, context.view_of(page, build)) if cache else markdown
 
 

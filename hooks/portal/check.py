@@ -47,7 +47,7 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     """Load and validate every content file; keep the problems of ``paths`` (files or folders) if given."""
     settings = settings or SiteSettings(repo, content_dir(repo), "https://example.invalid/")
     site = load_site(settings)
-    problems = list(site.problems) + _marker_problems(site) + _html_problems(site) + address_problems(site)
+    problems = list(site.problems) + _shortcode_problems(site) + _html_problems(site) + address_problems(site)
     problems += placeholder_problems(repo) + load_legal(settings.content_dir, settings.repo_root)[1]
     if paths:
         wanted = [p.rstrip("/") for p in paths]
@@ -94,8 +94,8 @@ def _file_text(path: Path) -> str:
         return ""
 
 
-def _marker_problems(site: Site) -> list[Problem]:
-    """The editors' markers of hand-written pages, checked as the build would expand them."""
+def _shortcode_problems(site: Site) -> list[Problem]:
+    """The shortcodes of hand-written pages, checked as the build would expand them."""
     problems: list[Problem] = []
     for page in site.pages:
         path = site.settings.repo_root / page.source

@@ -4,7 +4,7 @@ Rendering a page (Markdown, then the theme's templates) is most of a build's
 time, and an editor who changes one article changes few pages. A page's entry
 is found by a key that digests all of its inputs: the build's fingerprint
 (code, templates, configuration, menu, language) and the page's own (path,
-URL, Markdown after the markers, front matter, prepared view, neighbours).
+URL, Markdown after the shortcodes, front matter, prepared view, neighbours).
 What the page looked up while it was rendered (the files its links point to)
 is stored with it and checked before the entry is used, so a page whose link
 target moved or vanished is rendered again and its warning is seen again.

@@ -17,7 +17,7 @@ after Markdown and before pages, feeds and search get it, through ``clean``:
   browser call that site (an address and a time for each reader): it is removed.
 
 HTML comments are dropped without a word (they are the editor's notes). The
-theme's own blocks that the page holds (the markers' key figures and videos,
+theme's own blocks that the page holds (the shortcodes' key figures and videos,
 the slots of the article's pictures) are passed in ``keep`` and come out
 untouched. Whatever else is removed is returned, so that it is reported where
 it was written, and a strict build fails.

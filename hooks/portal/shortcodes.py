@@ -1,9 +1,13 @@
-"""Markers that editors put in Markdown, expanded into prepared template blocks.
+"""Shortcodes that editors put in Markdown, expanded into prepared template blocks.
 
-A marker is an HTML comment alone on its line, so it is invisible in any
+A shortcode is an HTML comment alone on its line, so it is invisible in any
 Markdown preview: ``<!-- portal:key-figures -->`` or
-``<!-- portal:video youtube=ID title="…" -->``. The core validates a marker and
-prepares the data; the adapter renders the block's template.
+``<!-- portal:video youtube=ID title="…" -->``. The core validates a shortcode and
+prepares the data; the adapter (``portal_mkdocs.shortcodes``) renders the block's template.
+
+"Shortcode" is the code's one name for them. The editors' guides and the problems
+editors read call them "markers" ("marqueurs"): the word of the page they write, kept
+there on purpose ("unknown marker", "known markers: …").
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from . import l10n
 from .figures import KeyFigure, figure_view
 from .problems import Problem, did_you_mean
 
-MARKER = re.compile(r"^<!--\s*portal:(?P<name>[a-z-]+)(?P<args>[^\n]*?)\s*-->\s*$", re.MULTILINE)
+SHORTCODE = re.compile(r"^<!--\s*portal:(?P<name>[a-z-]+)(?P<args>[^\n]*?)\s*-->\s*$", re.MULTILINE)
 _ARG = re.compile(r'(?P<key>[a-z]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))')
 _FENCE = re.compile(r"^(```|~~~)", re.MULTILINE)
 
@@ -50,7 +54,7 @@ class VideoEmbed:
 
 def expand(markdown: str, source: str, lang: str, figures: Sequence[KeyFigure], render: Render,
            line_offset: int = 0) -> tuple[str, list[Problem]]:
-    """Replace every marker of ``markdown`` by its rendered block; report bad markers."""
+    """Replace every shortcode of ``markdown`` by its rendered block; report bad ones."""
     problems: list[Problem] = []
     fenced = _fenced_ranges(markdown)
 
@@ -75,7 +79,7 @@ def expand(markdown: str, source: str, lang: str, figures: Sequence[KeyFigure], 
         # A blank line inside raw HTML would end the HTML block for Markdown.
         return "\n" + re.sub(r"\n\s*\n", "\n", html.strip()) + "\n"
 
-    return MARKER.sub(replace, markdown), problems
+    return SHORTCODE.sub(replace, markdown), problems
 
 
 def _video(args: dict[str, str], lang: str, source: str, line: int, problems: list[Problem]) -> VideoEmbed | None:

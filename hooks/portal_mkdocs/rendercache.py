@@ -1,7 +1,7 @@
 """Pages rendered by an earlier build, reused when nothing they were made of changed.
 
 The core (``portal.pagecache``) keys and stores entries; this module is where
-MkDocs meets it. For each page, at ``on_page_markdown`` (once markers are
+MkDocs meets it. For each page, at ``on_page_markdown`` (once shortcodes are
 expanded and the page's view is known) the page's key is looked up:
 
 - a hit: the page is handed empty Markdown and an empty template, so MkDocs
@@ -163,7 +163,7 @@ class RenderCache:
         self.recording = record
 
     def recall(self, markdown: str, page: Page, view: Any) -> str:
-        """After the markers: the Markdown to render, empty when the page's stored output can be reused."""
+        """After the shortcodes: the Markdown to render, empty when the page's stored output can be reused."""
         record = self.records[page.file.src_uri]
         if isinstance(getattr(view, "strings", None), Mapping):
             # The interface strings come from the code, already in the build key: not digested per page.

@@ -45,7 +45,7 @@ def sanitised(html: str, page: Page, config: MkDocsConfig, state: BuildState) ->
 
 
 def _as_inserted(blocks: list[str]) -> list[str]:
-    """A marker's block as the Markdown holds it (portal.shortcodes.expand closes its blank lines)."""
+    """A shortcode's block as the Markdown holds it (portal.shortcodes.expand closes its blank lines)."""
     return [re.sub(r"\n\s*\n", "\n", block.strip()) for block in blocks]
 
 

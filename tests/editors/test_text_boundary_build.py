@@ -1,6 +1,6 @@
 """The text boundary as readers, feed readers and search see the built site: hostile text in several items at
 once (one preview build, one strict build). Raw HTML is removed from pages, feeds and search; a control
-character leaves its item out; the markers' blocks (the theme's own HTML) are intact."""
+character leaves its item out; the shortcodes' blocks (the theme's own HTML) are intact."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_pages_hold_no_editor_script_handler_or_foreign_request(hostile):
         assert not [u for u in body.xpath(".//@href|.//@src") if re.match(r"\s*(javascript|data):", u, re.I)], page
         assert not body.xpath(".//img[contains(@src, 'tracker.example')]"), page
     notes = lxml_html.fromstring(build.read("notes/index.html"))
-    [video] = notes.xpath("//figure[@data-portal-video]")  # the marker's block, not the forged one
+    [video] = notes.xpath("//figure[@data-portal-video]")  # the shortcode's block, not the forged one
     assert video.get("data-portal-video").startswith("https://www.youtube-nocookie.com/embed/a1B2c3D4e5F")
     assert notes.xpath("//ul[@class='portal-figures']/li")
 

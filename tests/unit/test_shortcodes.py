@@ -11,14 +11,14 @@ def render(name, context):
     return f'<figure data-src="{video.embed_url}">{video.play_label}</figure>'
 
 
-def test_key_figures_marker_is_replaced_without_blank_lines():
+def test_key_figures_shortcode_is_replaced_without_blank_lines():
     markdown, problems = expand("Intro\n\n<!-- portal:key-figures -->\n\nEnd\n", "p.md", "en", FIGURES, render)
     assert problems == []
     assert "<ul>\n<li>430,000 people</li></ul>" in markdown
     assert "portal:" not in markdown
 
 
-def test_video_marker_prepares_a_click_to_load_embed():
+def test_video_shortcode_prepares_a_click_to_load_embed():
     markdown, problems = expand('<!-- portal:video youtube=a1B2c3D4e5F title="Le plaidoyer" -->\n',
                                 "p.md", "fr", FIGURES, render)
     assert problems == []
@@ -26,7 +26,7 @@ def test_video_marker_prepares_a_click_to_load_embed():
     assert "Lire la vidéo : Le plaidoyer" in markdown
 
 
-def test_bad_markers_are_reported_at_their_file_line():
+def test_bad_shortcodes_are_reported_at_their_file_line():
     text = "---\n---\nx\n<!-- portal:video youtube=bad -->\n<!-- portal:key-figure -->\n<!-- portal:video title=\"x\" -->\n"
     _, problems = expand(text, "p.md", "fr", FIGURES, render, line_offset=10)
     assert [str(p) for p in problems] == [
@@ -36,7 +36,7 @@ def test_bad_markers_are_reported_at_their_file_line():
     ]
 
 
-def test_markers_in_code_blocks_are_left_alone():
+def test_shortcodes_in_code_blocks_are_left_alone():
     text = "```\n<!-- portal:key-figures -->\n```\n"
     markdown, problems = expand(text, "p.md", "fr", FIGURES, render)
     assert markdown == text and problems == []

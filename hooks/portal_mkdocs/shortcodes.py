@@ -1,4 +1,4 @@
-"""Expand the editors' markers of a page's Markdown with the theme's block templates."""
+"""Expand the shortcodes of a page's Markdown (``portal.shortcodes``) with the theme's block templates."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def neutralise_meta(page: Page) -> None:
             page.meta[key] = neutralise(page.meta[key])
 
 
-def expand_markers(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
-    """Replace each ``<!-- portal:… -->`` marker of the page by its rendered block."""
+def expand_shortcodes(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    """Replace each ``<!-- portal:… -->`` shortcode of the page by its rendered block."""
     if "<!--" not in markdown or "portal:" not in markdown:
         return markdown
     if state.templates is None:
