@@ -14,7 +14,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import portal.memo as memo
 import portal.minify as minify
 import portal.slugs as slugs
 import portal.typography as typography
@@ -150,7 +149,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs.write_site_files(config, build)
     if build.render_cache:
         build.render_cache.finish(config)
-    memo.opened(build.site.settings.memo_file).save()
+    build.site.save_memo()
     multibuild.build_other_languages(config, build)
     search.write_search_index(config, build)  # last: it reads every language's pages
 

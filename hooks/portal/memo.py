@@ -5,7 +5,9 @@ paragraph from Markdown is the same work each time for the articles that did
 not change. A ``Memo`` keeps such results by the digest of the text they come
 from, in one file per language build
 (``.cache/memo/<lang>.pickle``, compressed), written back at the end of the build with only
-the entries that build used. Its header digests the code and libraries that
+the entries that build used. Each build opens its own ``Memo`` (``Site.memo``): two
+builds of one process (tests, `mkdocs serve`'s rebuilds) never share one; a rebuild
+reads what the previous one wrote. Its header digests the code and libraries that
 make the results: another version of them starts an empty memo.
 
 The file is Python's pickle: like the rest of ``.cache/``, it is local and
@@ -25,8 +27,6 @@ from typing import Any, TypeVar
 from .cachekey import cache_key
 
 T = TypeVar("T")
-
-_OPEN: dict[Path, Memo] = {}
 
 
 def _salt() -> str:
@@ -84,11 +84,3 @@ class Memo:
         except OSError:
             pass  # a memo that cannot be written only costs time
 
-
-def opened(path: Path | None) -> Memo:
-    """The process's memo for ``path`` (`mkdocs serve` keeps it from one rebuild to the next)."""
-    if path is None:
-        return Memo(None)
-    if path not in _OPEN:
-        _OPEN[path] = Memo(path)
-    return _OPEN[path]

@@ -14,7 +14,7 @@ from .conferences import Conference, load_conferences
 from .figures import KeyFigure, load_key_figures
 from .languages import LANGUAGES, language
 from .magazine import Magazine, load_magazine
-from .memo import opened
+from .memo import Memo
 from .pages import HandPage, load_hand_pages
 from .parsed import ParsedFiles
 from .problems import Problem, sorted_problems
@@ -73,8 +73,17 @@ class Site:
     @cached_property
     def articles(self) -> ArticleIndex:
         """The magazine's published articles and their derived lookups (built once)."""
-        return ArticleIndex(self.magazine, Publication(self.settings.now, self.settings.show_drafts),
-                            opened(self.settings.memo_file))
+        return ArticleIndex(self.magazine, Publication(self.settings.now, self.settings.show_drafts), self.memo)
+
+    @cached_property
+    def memo(self) -> Memo:
+        """This site's memo of excerpts and reading times (``settings.memo_file``), opened on first use."""
+        return Memo(self.settings.memo_file)
+
+    def save_memo(self) -> None:
+        """Write the memo back with the entries this build used (nothing when it was never opened)."""
+        if "memo" in vars(self):
+            self.memo.save()
 
     def structure(self, slug: str) -> Structure | None:
         return next((s for s in self.structures if s.slug == slug), None)

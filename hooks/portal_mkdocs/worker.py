@@ -5,7 +5,7 @@ starting: Python, MkDocs, Material and our hooks are imported again (≈ 0.8 s
 on this project's machines) before any page is looked at. Under `mkdocs
 serve` each language other than the default one therefore gets a worker: a
 child process started at the first rebuild, which builds whenever asked, with
-everything imported once and its memo kept, like the serving process itself.
+everything imported once, like the serving process itself.
 
 The protocol is one JSON line each way, over the worker's standard input and
 output: the request names the configuration file, the output folder, whether

@@ -73,3 +73,37 @@ def test_without_a_file_nothing_is_kept(tmp_path):
     memo.save()
     assert calls == ["un texte", "un texte"]
     assert list(tmp_path.iterdir()) == []
+
+
+def _site_settings(tmp_path):
+    from portal.site import SiteSettings
+
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return SiteSettings(repo_root=tmp_path, content_dir=tmp_path / "content", root_url="https://portal.test/",
+                        memo_file=tmp_path / ".cache" / "memo" / "fr.pickle")
+
+
+def test_two_builds_of_one_process_do_not_share_a_memo(tmp_path):
+    # Each build's site opens its own memo (formerly one per file and per process, `memo._OPEN`).
+    from portal.site import load_site
+
+    settings = _site_settings(tmp_path)
+    first, second = load_site(settings), load_site(settings)
+    first.articles.memo.get("excerpt", "un texte", str.upper)
+    assert second.articles.memo is not first.articles.memo
+    assert second.articles.memo.used == set() and second.articles.memo.data == {}
+    first.save_memo()  # the next build reads what this one wrote, from the file
+    third = load_site(settings)
+    assert list(third.memo.data.values()) == ["UN TEXTE"]
+
+
+def test_a_build_that_never_opened_its_memo_leaves_the_file_alone(tmp_path):
+    from portal.site import load_site
+
+    settings = _site_settings(tmp_path)
+    first = load_site(settings)
+    first.memo.get("excerpt", "un texte", str.upper)
+    first.save_memo()
+    written = settings.memo_file.read_bytes()
+    load_site(settings).save_memo()
+    assert settings.memo_file.read_bytes() == written
