@@ -3,6 +3,10 @@
 This is the only file listed under ``hooks:`` in mkdocs.yml. MkDocs puts this
 folder on ``sys.path`` only while it imports this file, so every package is
 imported here, at the top, never inside an event.
+
+MkDocs keeps this module for its whole invocation (`mkdocs serve`'s rebuilds included), as
+it keeps a plugin object that has on_startup: ``INVOCATIONS`` is that object's one
+attribute, the only state outside a build's own (``portal_mkdocs.invocation``).
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ import portal.slugs as slugs
 import portal.typography as typography
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
+import portal_mkdocs.invocation as invocation
 import portal_mkdocs.multibuild as multibuild
 import portal_mkdocs.outputs as outputs
-import portal_mkdocs.process as process
 import portal_mkdocs.rendercache as rendercache
 import portal_mkdocs.report as report
 import portal_mkdocs.sanitising as sanitising
@@ -31,16 +35,23 @@ import portal_mkdocs.state as state
 import portal_mkdocs.theme as theme
 from portal.views import not_found_view
 
+INVOCATIONS = invocation.Invocations()
+
 
 def on_startup(command: str, dirty: bool) -> None:
-    process.record_startup(command, dirty)
+    INVOCATIONS.start(command, dirty)
+
+
+def on_shutdown() -> None:
+    INVOCATIONS.end()
 
 
 # Before the search plugin's on_config, which reads the build's language.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    parallel = multibuild.start_other_languages(config)  # first: they read the content while this build does
-    build = state.start_build(config)
+    running = INVOCATIONS.for_build(config)
+    parallel = multibuild.start_other_languages(config, running)  # first: they read the content while this build does
+    build = state.start_build(config, running)
     build.parallel = parallel
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.heading_slug
     theme.list_theme_files_quickly(config)
@@ -52,8 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    search.wait_for_search_index()
     build = state.state_of(config)
+    build.invocation.wait_for_search_index()  # `mkdocs serve`: the last rebuild's, before this one touches the site
     rendercache.start(config, build)
 
 
@@ -152,7 +163,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     build.site.save_memo()
     multibuild.build_other_languages(config, build)
     search.write_search_index(config, build)  # last: it reads every language's pages
+    INVOCATIONS.build_ended(config)
 
 
 def on_build_error(error: Exception) -> None:
-    multibuild.stop_other_languages()
+    running = INVOCATIONS.running()
+    if running is not None:
+        multibuild.stop_other_languages(running)
+    INVOCATIONS.build_failed()

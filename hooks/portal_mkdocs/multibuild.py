@@ -30,7 +30,7 @@ from portal.languages import DEFAULT_LANGUAGE, other_languages
 from portal.urls import language_root
 
 from .host import host_module, host_package
-from .process import PREVIEW_ENV, PROCESS
+from .invocation import PREVIEW_ENV, Invocation
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_and_root, language_config_overrides
 from .worker import LanguageWorker
 
@@ -38,7 +38,7 @@ from .worker import LanguageWorker
 SEQUENTIAL_ENV = "PORTAL_SEQUENTIAL"
 
 
-def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
+def start_other_languages(config: MkDocsConfig, invocation: Invocation) -> dict[str, Any]:
     """Start the other languages' builds in parallel processes (`mkdocs serve`'s rebuilds too).
 
     Called first thing in the default language's on_config, so that they read
@@ -57,16 +57,16 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
         out = os.path.join(config.site_dir, f".portal-{other}")
         shutil.rmtree(out, ignore_errors=True)
         previous = os.path.join(config.site_dir, other)
-        if PROCESS.reusing and os.path.isdir(previous) and not os.path.islink(previous):
+        if invocation.reusing and os.path.isdir(previous) and not os.path.islink(previous):
             os.rename(previous, out)
         else:
             os.makedirs(out)
         config_file = os.path.abspath(config.config_file_path)
-        env = {LANG_ENV: other, ROOT_ENV: root_url, PREVIEW_ENV: "1" if PROCESS.serving else ""}
-        if PROCESS.command == "serve":  # a worker that stays up between rebuilds (worker.py)
-            worker = PROCESS.workers.get(other)
+        env = {LANG_ENV: other, ROOT_ENV: root_url, PREVIEW_ENV: "1" if invocation.serving else ""}
+        if invocation.command == "serve":  # a worker that stays up between rebuilds (worker.py)
+            worker = invocation.workers.get(other)
             if worker is None or not worker.alive():
-                worker = PROCESS.workers[other] = LanguageWorker(host_package(config), os.path.dirname(config_file))
+                worker = invocation.workers[other] = LanguageWorker(host_package(config), os.path.dirname(config_file))
             worker.start(config_file, out, config.strict, env)
             started[other] = (worker, out, None)
         else:
@@ -78,7 +78,7 @@ def start_other_languages(config: MkDocsConfig) -> dict[str, Any]:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
                                        cwd=os.path.dirname(config_file))
             started[other] = (process, out, log)
-        PROCESS.children.append(started[other])
+        invocation.children.append(started[other])
     return started
 
 
@@ -86,7 +86,7 @@ def finish_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     """Wait for the parallel builds, report their log lines here, and move their output in place."""
     logger = logging.getLogger(f"{host_package(config)}.plugins.portal")
     for lang, (runner, out, log) in sorted(state.parallel.items()):
-        PROCESS.children.remove((runner, out, log))
+        state.invocation.children.remove((runner, out, log))
         if isinstance(runner, LanguageWorker):
             code, lines = runner.wait()
         else:
@@ -129,13 +129,13 @@ def _records(lines: list[str]) -> list[tuple[str, str]]:
     return records
 
 
-def stop_other_languages() -> None:
+def stop_other_languages(invocation: Invocation) -> None:
     """After a failed build: stop the parallel builds still running and remove their folders."""
-    while PROCESS.children:
-        runner, out, log = PROCESS.children.pop()
+    while invocation.children:
+        runner, out, log = invocation.children.pop()
         if isinstance(runner, LanguageWorker):  # stopped mid-build: a new one at the next rebuild
             runner.stop()
-            PROCESS.workers = {lang: w for lang, w in PROCESS.workers.items() if w is not runner}
+            invocation.workers = {lang: w for lang, w in invocation.workers.items() if w is not runner}
         else:
             runner.kill()
             runner.wait()
@@ -161,11 +161,11 @@ def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
             strict=config.strict,
             use_directory_urls=config.use_directory_urls,
         )
-        sub.extra.update(language_config_overrides(lang, state.root_url))
+        sub.extra.update(language_config_overrides(lang, state.root_url, state.invocation))
         sub.theme["language"] = lang
-        serve_url = sub.site_url if PROCESS.serving else None
+        serve_url = sub.site_url if state.invocation.serving else None
         with _log_prefix(f"[{lang}] ", host_package(config)):
-            build(sub, serve_url=serve_url, dirty=PROCESS.dirty)
+            build(sub, serve_url=serve_url, dirty=state.invocation.dirty)
 
 
 class _Prefix(logging.Filter):

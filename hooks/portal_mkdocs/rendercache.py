@@ -17,7 +17,7 @@ may prove pages unchanged without their views: those are not handed to MkDocs
 at all (``unchanged``). Every page this build stores or leaves out is recorded
 in its own ledger for the next build.
 
-``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache (``process.CACHE_ENV``).
+``PORTAL_PAGE_CACHE=off`` builds without reading or writing the cache (``invocation.CACHE_ENV``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from portal.outline import outline
 from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
 
 from .host import host_package
-from .process import PROCESS
 from .report import logger
 from .search import FOLDER as SEARCH_FOLDER
 from .sitefolder import QuietSkips, SiteFolder
@@ -343,7 +342,7 @@ def _url(page: Any) -> str | None:
 def cache_folder(config: MkDocsConfig, state: BuildState) -> Path:
     """The folder of this language's cached pages (a preview under `mkdocs serve` shows drafts: its own)."""
     root = Path(config.config_file_path).resolve().parent
-    return root / ".cache" / "pages" / PROCESS.cache_name(state.lang)
+    return root / ".cache" / "pages" / state.invocation.cache_name(state.lang)
 
 
 def start(config: MkDocsConfig, state: BuildState) -> None:
@@ -353,7 +352,7 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     and not with a search plugin whose entries could not be put back.
     """
     state.render_cache = None
-    if not PROCESS.reusing:
+    if not state.invocation.reusing:
         return
     folder = cache_folder(config, state)
     # The search index is the default language's build's to keep or make again (search.py).
@@ -397,7 +396,7 @@ def build_key(config: MkDocsConfig, state: BuildState) -> str:
         environment(), host_package(config),
         running_files(tuple(hook_folders)), files_fingerprint(theme_folder),
         Path(config.config_file_path).read_bytes(),
-        state.lang, state.root_url, config.site_url, config.use_directory_urls, PROCESS.serving,
+        state.lang, state.root_url, config.site_url, config.use_directory_urls, state.invocation.serving,
         os.environ.get("SOURCE_DATE_EPOCH"),  # MkDocs' build date, should a template show it
         config.theme.get("language"), config["nav"],
     )

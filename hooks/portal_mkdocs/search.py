@@ -36,7 +36,6 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from portal.cachekey import cache_key
 
-from .process import PROCESS
 from .state import BuildState
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -69,26 +68,20 @@ def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
     if not state.is_default_language:
         return
     # Not reusing (PORTAL_PAGE_CACHE=off, --dirty): no record read or written, the index is made again.
-    record = record_file(config) if PROCESS.reusing else None
-    if PROCESS.serving:
-        PROCESS.indexing = threading.Thread(target=_write, args=(config.site_dir, record), name="search-index",
-                                            daemon=True)
-        PROCESS.indexing.start()
+    invocation = state.invocation
+    record = record_file(config, invocation.serving) if invocation.reusing else None
+    if invocation.serving:
+        invocation.indexing = threading.Thread(target=_write, args=(config.site_dir, record), name="search-index",
+                                               daemon=True)
+        invocation.indexing.start()
     else:
         _write(config.site_dir, record)
 
 
-def wait_for_search_index() -> None:
-    """Under `mkdocs serve`, let the last rebuild's indexing end before the next rebuild touches the site."""
-    if PROCESS.indexing is not None:
-        PROCESS.indexing.join()
-        PROCESS.indexing = None
-
-
-def record_file(config: MkDocsConfig) -> Path:
+def record_file(config: MkDocsConfig, serving: bool) -> Path:
     """Where the key of the last index is kept (a preview, which shows drafts, keeps its own)."""
     root = Path(config.config_file_path).resolve().parent
-    return root / ".cache" / "search" / ("preview.json" if PROCESS.serving else "site.json")
+    return root / ".cache" / "search" / ("preview.json" if serving else "site.json")
 
 
 @dataclass

@@ -19,7 +19,7 @@ from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
 from portal.site import Site, SiteSettings
 from portal.urls import language_root
 
-from .process import PROCESS
+from .invocation import Invocation, handed_down
 
 _LANG_KEY = "portal_lang"
 _ROOT_KEY = "portal_root_url"
@@ -33,6 +33,7 @@ class BuildState:
     lang: str
     root_url: str
     plan: SitePlan
+    invocation: Invocation = field(repr=False)  #: the MkDocs invocation this build is part of
     templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
     cards: list[Any] = field(default_factory=list, repr=False)  #: social cards of the pages built
@@ -62,7 +63,7 @@ def language_and_root(config: MkDocsConfig) -> tuple[str, str]:
     return lang, root_url if root_url.endswith("/") else root_url + "/"
 
 
-def start_build(config: MkDocsConfig) -> BuildState:
+def start_build(config: MkDocsConfig, invocation: Invocation) -> BuildState:
     """Load the site for this build and attach a fresh state to ``config``."""
     lang, root_url = language_and_root(config)
     if lang != DEFAULT_LANGUAGE:
@@ -72,13 +73,13 @@ def start_build(config: MkDocsConfig) -> BuildState:
     config.theme["language"] = lang
     repo_root = Path(config.config_file_path).resolve().parent
     portal_config = config.extra.get("portal", {}) or {}
-    memo = repo_root / ".cache" / "memo" / f"{PROCESS.cache_name(lang)}.pickle"
+    memo = repo_root / ".cache" / "memo" / f"{invocation.cache_name(lang)}.pickle"
     settings = SiteSettings(repo_root=repo_root, content_dir=Path(config.docs_dir).resolve(), root_url=root_url,
-                            show_drafts=PROCESS.serving, page_size=int(portal_config.get("page_size", 10)),
+                            show_drafts=invocation.serving, page_size=int(portal_config.get("page_size", 10)),
                             social_cards=bool(portal_config.get("social_cards", True)),
-                            memo_file=memo if PROCESS.reusing else None,
-                            parsed_file=repo_root / ".cache" / "parsed.pickle" if PROCESS.reusing else None)
-    state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings))
+                            memo_file=memo if invocation.reusing else None,
+                            parsed_file=repo_root / ".cache" / "parsed.pickle" if invocation.reusing else None)
+    state = BuildState(lang=lang, root_url=root_url, plan=plan_site(settings), invocation=invocation)
     config.extra[_STATE_KEY] = state
     return state
 
@@ -88,6 +89,7 @@ def state_of(config: MkDocsConfig) -> BuildState:
     return config.extra[_STATE_KEY]
 
 
-def language_config_overrides(lang: str, root_url: str) -> dict[str, object]:
-    """The ``extra`` entries that make a nested build build ``lang`` under the same root."""
-    return {_LANG_KEY: lang, _ROOT_KEY: root_url}
+def language_config_overrides(lang: str, root_url: str, invocation: Invocation) -> dict[str, object]:
+    """The ``extra`` entries that make a nested build build ``lang`` under the same root, in the same
+    invocation."""
+    return {_LANG_KEY: lang, _ROOT_KEY: root_url, **handed_down(invocation)}
