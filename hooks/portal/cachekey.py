@@ -90,6 +90,7 @@ def file_digest(path: Path | str) -> str:
     return _file_digest(os.fspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
+# Per-process memo of a pure function: a file's version (path, size, time, inode) always has the same digest.
 @functools.lru_cache(maxsize=4096)
 def _file_digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
     digest = hashlib.sha256()
@@ -99,6 +100,8 @@ def _file_digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
     return digest.hexdigest()
 
 
+# Per process on purpose: the distributions this process imported stay the ones it runs, whatever is installed
+# later (as ``running_code``).
 @functools.lru_cache(maxsize=1)
 def environment() -> str:
     """Python's version and every installed distribution's name and version, digested."""
@@ -148,6 +151,7 @@ def _module_file(root: Path, name: str) -> Path | None:
     return None
 
 
+# Per-process memo of a pure function of the file's bytes (``digest``).
 @functools.lru_cache(maxsize=512)
 def _imports_of(name: str, path: str, digest: str) -> tuple[str, ...]:
     """Every module name ``name``'s source imports, or may (``digest``: its bytes', for the memo)."""

@@ -134,7 +134,8 @@ def draw_card(spec: CardSpec, fonts: Path) -> Image.Image:
     return card
 
 
-# What every card of a process shares is made once per process (cards are drawn by the thousand).
+# What every card of a process shares is made once per process (cards are drawn by the thousand): pure
+# functions of constants or of a file's bytes (``digest``); the images returned are only copied or pasted from.
 
 @functools.lru_cache(maxsize=1)
 def _background() -> Image.Image:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -338,9 +339,8 @@ def json_feed(channel: _Channel, entries: list[_EntryData]) -> bytes:
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-_EXTENSION: tuple[type, type] | None = None
-
-
+# Made once per process: two classes, the same for every build (nothing of a build is in them).
+@functools.cache
 def _cover_extension() -> tuple[type, type]:
     """feedgen extension classes (feed, entry) writing an entry's cover as readers expect it.
 
@@ -348,52 +348,49 @@ def _cover_extension() -> tuple[type, type]:
     (its entry links are written without them in 1.0.0), so a cover became a
     second alternate link that readers opened as the article.
     """
-    global _EXTENSION
-    if _EXTENSION is None:
-        from feedgen.ext.base import BaseEntryExtension, BaseExtension
-        from lxml import etree
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+    from lxml import etree
 
-        class CoverFeed(BaseExtension):
-            def extend_ns(self) -> dict[str, str]:
-                return {"media": MRSS}
+    class CoverFeed(BaseExtension):
+        def extend_ns(self) -> dict[str, str]:
+            return {"media": MRSS}
 
-        class CoverEntry(BaseEntryExtension):
-            def __init__(self) -> None:
-                self.cover: Cover | None = None
+    class CoverEntry(BaseEntryExtension):
+        def __init__(self) -> None:
+            self.cover: Cover | None = None
 
-            def extend_ns(self) -> dict[str, str]:
-                return {"media": MRSS}
+        def extend_ns(self) -> dict[str, str]:
+            return {"media": MRSS}
 
-            def extend_atom(self, entry: etree._Element) -> etree._Element:
-                for link in entry.iterchildren("link"):  # feedgen drops the rel it was given
-                    if link.get("rel") is None:
-                        link.set("rel", "alternate")
-                if self.cover:
-                    image = self.cover.image
-                    # In feedgen's Atom tree, elements carry no namespace (the root declares it as xmlns).
-                    etree.SubElement(entry, "link", rel="enclosure", type=image.mime, length=str(image.length),
-                                     href=image.url)
-                    _media(entry, self.cover, content=False)
-                return entry
+        def extend_atom(self, entry: etree._Element) -> etree._Element:
+            for link in entry.iterchildren("link"):  # feedgen drops the rel it was given
+                if link.get("rel") is None:
+                    link.set("rel", "alternate")
+            if self.cover:
+                image = self.cover.image
+                # In feedgen's Atom tree, elements carry no namespace (the root declares it as xmlns).
+                etree.SubElement(entry, "link", rel="enclosure", type=image.mime, length=str(image.length),
+                                 href=image.url)
+                _media(entry, self.cover, content=False)
+            return entry
 
-            def extend_rss(self, item: etree._Element) -> etree._Element:
-                if self.cover:
-                    image = self.cover.image
-                    etree.SubElement(item, "enclosure", url=image.url, length=str(image.length), type=image.mime)
-                    _media(item, self.cover, content=True)
-                return item
+        def extend_rss(self, item: etree._Element) -> etree._Element:
+            if self.cover:
+                image = self.cover.image
+                etree.SubElement(item, "enclosure", url=image.url, length=str(image.length), type=image.mime)
+                _media(item, self.cover, content=True)
+            return item
 
-        def _media(parent: etree._Element, cover: Cover, content: bool) -> None:
-            if content:
-                image = cover.image
-                etree.SubElement(parent, f"{{{MRSS}}}content", url=image.url, type=image.mime, medium="image",
-                                 fileSize=str(image.length), width=str(image.width), height=str(image.height))
-            small = cover.thumbnail
-            etree.SubElement(parent, f"{{{MRSS}}}thumbnail", url=small.url, width=str(small.width),
-                             height=str(small.height))
+    def _media(parent: etree._Element, cover: Cover, content: bool) -> None:
+        if content:
+            image = cover.image
+            etree.SubElement(parent, f"{{{MRSS}}}content", url=image.url, type=image.mime, medium="image",
+                             fileSize=str(image.length), width=str(image.width), height=str(image.height))
+        small = cover.thumbnail
+        etree.SubElement(parent, f"{{{MRSS}}}thumbnail", url=small.url, width=str(small.width),
+                         height=str(small.height))
 
-        _EXTENSION = (CoverFeed, CoverEntry)
-    return _EXTENSION
+    return (CoverFeed, CoverEntry)
 
 
 class _Covers:

@@ -25,10 +25,12 @@ it was written, and a strict build fails.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -224,17 +226,18 @@ def may_be_cleaned(markdown: str) -> bool:
     return any(_scheme(found.group(1)) not in (None, *URL_SCHEMES) for found in _REFERENCE.finditer(markdown))
 
 
-_CONVERTER = None
+# One converter per process: making one loads its extensions (milliseconds, for each of thousands of bodies),
+# and ``reset()`` before each use clears what a conversion left in it, so no text or build sees another's.
+@functools.cache
+def _converter() -> Any:
+    import markdown as md  # here: a check with nothing to convert never loads it
+
+    return md.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
 def markdown_problems(markdown: str, source: str, field: str, text: str, first_line: int) -> list[Problem]:
     """What the build's sanitising would report for ``markdown`` (a body, or a Markdown field of ``text``)."""
-    global _CONVERTER
     if not may_be_cleaned(markdown):
         return []
-    if _CONVERTER is None:
-        import markdown as md  # here: a check with nothing to convert never loads it
-
-        _CONVERTER = md.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
-    _, removed = clean(_CONVERTER.reset().convert(markdown))
+    _, removed = clean(_converter().reset().convert(markdown))
     return located(removed, source, field, text, first_line)
