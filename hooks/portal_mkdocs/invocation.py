@@ -39,6 +39,7 @@ class Invocation:
     children: list = field(default_factory=list)  #: (popen or worker, output folder, log) of running builds
     workers: dict = field(default_factory=dict)  #: lang -> worker.LanguageWorker, under `mkdocs serve`
     indexing: Any = None  #: under `mkdocs serve`, the thread indexing the last rebuild for the search
+    at_failure: list = field(default_factory=list)  #: what a build that fails leaves to undo (its log hooks)
 
     @property
     def reusing(self) -> bool:
@@ -93,7 +94,11 @@ class Invocations:
         return self.current
 
     def build_failed(self) -> None:
-        """on_build_error: an invocation that no on_startup announced ends with its build."""
+        """on_build_error: undo what the failed build left (``at_failure``); an invocation that no on_startup
+        announced ends with its build."""
+        if self.current is not None:
+            while self.current.at_failure:
+                self.current.at_failure.pop()()
         if not self.announced:
             self.current = None
 

@@ -6,9 +6,9 @@ with its own config, so ``<html lang>``, Material's strings, the sitemap and
 the 404 page are native to each language (the search index, made from the
 written pages once every language is built, follows each page's ``<html lang>``).
 ``commands.build.build`` is not a documented plugin API: this module and the
-serve worker (``worker.py``) are the only places that call it (MkDocs 1.6.1
-signature, pinned; ProperDocs keeps it), always from the program that runs the
-default language's build.
+serve worker (``worker.py``) are the only places that call it, through
+``internals.build_function``, always from the program that runs the default
+language's build.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from mkdocs.exceptions import PluginError
 from portal.languages import DEFAULT_LANGUAGE, other_languages
 from portal.urls import language_root
 
-from .host import host_module, host_package
+from . import internals
+from .host import host_package
 from .invocation import PREVIEW_ENV, Invocation
 from .state import LANG_ENV, ROOT_ENV, BuildState, language_and_root, language_config_overrides
 from .worker import LanguageWorker
@@ -150,8 +151,8 @@ def build_other_languages(config: MkDocsConfig, state: BuildState) -> None:
     if state.parallel:
         finish_other_languages(config, state)
         return
-    load_config = host_module(config, "config").load_config
-    build = host_module(config, "commands.build").build
+    load_config = internals.load_config_function(host_package(config))
+    build = internals.build_function(host_package(config))
     for lang in other_languages(state.lang):
         sub = load_config(
             config_file=config.config_file_path,

@@ -22,6 +22,7 @@ from portal.feeds import magazine_feeds
 from portal.pagecache import fingerprint
 from portal.site import robots_txt
 
+from . import internals
 from .state import BuildState
 
 
@@ -63,18 +64,14 @@ def leave_unchanged_files(files: Any, state: BuildState) -> None:
         if file is None:
             continue
         if cache.site.keep(item.path, key, page=False):
-            file.copy_file = _leave_in_place  # MkDocs' copy would give it a new time, and no new byte
+            internals.leave_in_place(file)  # MkDocs' copy would give it a new time, and no new byte
         else:
             cache.site.written(item.path, key)
 
 
-def _leave_in_place(dirty: bool = False) -> None:
-    """A generated file's copy_file when its file in the site folder is already its output."""
-
-
 def unchanged_template(output: str, name: str, state: BuildState) -> str:
     """At on_post_template: a theme template (sitemap.xml, 404.html) whose file already holds ``output``
-    renders empty, so MkDocs leaves its file (and sitemap.xml.gz) as it is."""
+    renders empty (``internals.NOTHING_TO_WRITE``), so MkDocs leaves its file (and sitemap.xml.gz) as it is."""
     cache = state.render_cache
     if cache is None or "/" in name or not output.strip():
         return output
@@ -83,7 +80,7 @@ def unchanged_template(output: str, name: str, state: BuildState) -> str:
     if all(cache.site.holds(path, key) for path in paths):
         for path in paths:
             cache.site.keep(path, key, page=False)
-        return ""
+        return internals.NOTHING_TO_WRITE
     for path in paths:
         cache.site.written(path, key)
     return output

@@ -41,10 +41,11 @@ from portal.ledger import Ledger, PageRecord, read_ledger, write_ledger
 from portal.outline import outline
 from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
 
+from . import internals
 from .host import host_package
 from .report import logger
 from .search import FOLDER as SEARCH_FOLDER
-from .sitefolder import QuietSkips, SiteFolder
+from .sitefolder import SiteFolder
 from .state import BuildState
 from .unchanged import Bodies, UnchangedPages, source_digest
 
@@ -65,8 +66,8 @@ class _Record:
     kept: bool = False  #: reused, and its file in the site folder is already its output
 
 
-class _WarningCount(logging.Handler):
-    """Counts the warnings of the running program's loggers (installed once per process)."""
+class WarningCount(logging.Handler):
+    """Counts the warnings of the running program's loggers while one build is on."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -76,28 +77,37 @@ class _WarningCount(logging.Handler):
         self.count += 1
 
 
-_COUNTERS: dict[str, _WarningCount] = {}
+class BuildLog:
+    """One build's hooks into the program's log: its warning count, and the pages whose empty output (they
+    are kept as the last build wrote them) MkDocs is not to announce. Installed when the build's render
+    cache starts, removed when it finishes or the build fails (``Invocation.at_failure``)."""
 
+    def __init__(self, config: MkDocsConfig, at_failure: list[Callable[[], None]]) -> None:
+        self.warnings = WarningCount()
+        self.quiet_pages: set[str] = set()  #: src_uri of the pages kept on purpose
+        self._logger = logging.getLogger(host_package(config))
+        self._logger.addHandler(self.warnings)
+        self._unquiet = internals.quiet_skipped_pages(config, self.quiet_pages)
+        self._at_failure = at_failure
+        at_failure.append(self.close)
 
-def _counter(config: MkDocsConfig) -> _WarningCount:
-    name = host_package(config)
-    if name not in _COUNTERS:
-        _COUNTERS[name] = _WarningCount()
-        logging.getLogger(name).addHandler(_COUNTERS[name])
-    return _COUNTERS[name]
+    def close(self) -> None:
+        """Remove both hooks (again: nothing)."""
+        self._logger.removeHandler(self.warnings)
+        self._unquiet()
+        if self.close in self._at_failure:
+            self._at_failure.remove(self.close)
 
 
 class RenderCache:
     """This build's use of the page cache: its key, its pages, and the hooks into MkDocs it needs."""
 
-    def __init__(self, cache: PageCache, site: SiteFolder, warnings: _WarningCount, quiet: QuietSkips,
-                 feeds: FeedFiles) -> None:
+    def __init__(self, cache: PageCache, site: SiteFolder, log: BuildLog, feeds: FeedFiles) -> None:
         self.cache = cache
         self.feeds = feeds  #: the magazine's feeds, made of the same pages (outputs.write_feeds)
         self.site = site
-        self.warnings = warnings
-        self.quiet = quiet
-        quiet.pages = set()
+        self.log = log
+        self.warnings = log.warnings
         self.build_key = ""
         self.records: dict[str, _Record] = {}
         self.recording: _Record | None = None  #: the page whose link lookups are being noted
@@ -140,18 +150,20 @@ class RenderCache:
     def _watch_files(self, files: Files) -> None:
         """Note every file a page's links look up while the page is rendered; find the pages left out."""
         self.files = files
-        lookup: Callable[[str], File | None] = files.get_file_from_path
         unchanged = self.unchanged
 
-        def get_file_from_path(path: str) -> File | None:
-            found = lookup(path)
-            if found is None and unchanged is not None and unchanged.files:
-                found = unchanged.find(PurePath(path).as_posix())
-            if self.recording is not None:
-                self.recording.lookups[path] = _resolution(found)
-            return found
+        def watched(lookup: Callable[[str], File | None]) -> Callable[[str], File | None]:
+            def get_file_from_path(path: str) -> File | None:
+                found = lookup(path)
+                if found is None and unchanged is not None and unchanged.files:
+                    found = unchanged.find(PurePath(path).as_posix())
+                if self.recording is not None:
+                    self.recording.lookups[path] = _resolution(found)
+                return found
 
-        files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
+            return get_file_from_path
+
+        internals.watch_lookups(files, watched)
 
     # -- one page ---------------------------------------------------------------------------------
 
@@ -187,7 +199,7 @@ class RenderCache:
         self.recording = None
         page.meta["template"] = EMPTY_TEMPLATE
         # Nothing to convert: skip MkDocs' Markdown set-up (a new converter for each page).
-        page.render = _no_render(page)  # type: ignore[method-assign, assignment]
+        internals.skip_render(page)
         return ""
 
     def _same_lookups(self, entry: CachedPage) -> bool:
@@ -207,11 +219,10 @@ class RenderCache:
             return None
         entry = record.entry
         assert self.files is not None
-        page._title_from_render = entry.title
-        page.present_anchor_ids = set(entry.anchors)
         targets = {uri: self.files.get_file_from_path(uri) for uri in entry.anchor_links}
-        page.links_to_anchors = {target: dict(links) for uri, links in entry.anchor_links.items()
-                                 if (target := targets[uri]) is not None}
+        internals.put_back_render(page, entry.title, set(entry.anchors),
+                                  {target: dict(links) for uri, links in entry.anchor_links.items()
+                                   if (target := targets[uri]) is not None})
         return entry.content
 
     def rendered(self, content: str, page: Page) -> None:
@@ -237,14 +248,14 @@ class RenderCache:
         if entry is not None:
             self._note(page, record.key, entry.lookups, entry.anchors, entry.anchor_links, entry.content)
             if record.kept:
-                self.quiet.pages.add(src_uri)
-                return ""  # MkDocs writes nothing: the file from the last build is the same
+                self.log.quiet_pages.add(src_uri)
+                return internals.NOTHING_TO_WRITE  # the file from the last build is the same
             return entry.html
         if record.clean and self.warnings.count == record.warnings:
-            links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-            anchors = sorted(page.present_anchor_ids or ())
+            links = {target.src_uri: dict(anchors) for target, anchors in internals.links_to_anchors(page).items()}
+            anchors = sorted(internals.anchors_of(page) or ())
             self.cache.put(record.key, CachedPage(
-                packed_html=pack_html(html), content=record.content, title=page._title_from_render,
+                packed_html=pack_html(html), content=record.content, title=internals.rendered_title(page),
                 anchors=anchors, anchor_links=links, lookups=record.lookups))
             self.site.written(page.file.dest_uri, record.key)
             self._note(page, record.key, record.lookups, anchors, links, record.content)
@@ -264,6 +275,7 @@ class RenderCache:
     def finish(self, config: MkDocsConfig) -> None:
         """Check the pages left out, leave the ledger, forget what this build did not use any more; say how
         many pages were reused."""
+        self.log.close()
         left_out = 0
         if self.unchanged is not None and self.files is not None:
             left_out = len(self.unchanged.files)
@@ -286,7 +298,8 @@ class RenderCache:
                 present = anchors.get(target)
                 if present is None:
                     found = self.files.get_file_from_path(target) if self.files is not None else None
-                    present = getattr(getattr(found, "page", None), "present_anchor_ids", None) or set()
+                    present = (internals.anchors_of(found.page) if found is not None and found.page is not None
+                               else None) or set()
                 if not set(links) <= present:
                     del self.ledger.pages[src_uri]
                     break
@@ -317,15 +330,6 @@ class FeedFiles:
 
     def written(self, path: str, key: str) -> None:
         self.site.written(path, key)
-
-
-def _no_render(page: Page) -> Callable[[Any, Any], None]:
-    """A stand-in for ``page.render`` of a reused page: its content is put back at on_page_content."""
-
-    def render(config: Any, files: Any) -> None:
-        page.content = ""
-
-    return render
 
 
 def _resolution(found: File | None) -> Any:
@@ -359,7 +363,8 @@ def start(config: MkDocsConfig, state: BuildState) -> None:
     site = SiteFolder(config.site_dir, folder, state.lang, owned=(SEARCH_FOLDER,) if state.is_default_language else ())
     site.hide()
     feeds = FeedFiles(BlobCache(folder.parent.parent / "feeds" / folder.name), site)
-    cache = RenderCache(PageCache(folder), site, _counter(config), _quiet(config), feeds)
+    log = BuildLog(config, state.invocation.at_failure)
+    cache = RenderCache(PageCache(folder), site, log, feeds)
     state.render_cache = cache
 
 
@@ -368,17 +373,6 @@ def compiled_templates(env: Any, config: MkDocsConfig) -> None:
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "templates"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-
-
-_QUIET: dict[str, QuietSkips] = {}
-
-
-def _quiet(config: MkDocsConfig) -> QuietSkips:
-    name = f"{host_package(config)}.commands.build"
-    if name not in _QUIET:
-        _QUIET[name] = QuietSkips()
-        logging.getLogger(name).addFilter(_QUIET[name])
-    return _QUIET[name]
 
 
 def build_key(config: MkDocsConfig, state: BuildState) -> str:

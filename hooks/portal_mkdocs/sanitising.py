@@ -20,6 +20,7 @@ from portal.plans import picture_slot
 from portal.sanitise import clean, located
 from portal.yamlsource import CONTROL
 
+from . import internals
 from .context import hand_page
 from .report import logger
 from .state import BuildState
@@ -27,7 +28,7 @@ from .state import BuildState
 
 def sanitised(html: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
     """The page's body with only allowed HTML; each removal logged where it was written."""
-    keep = list(getattr(page, "portal_blocks", ()))
+    keep = internals.theme_blocks(page)
     article = state.site.articles.at(state.lang, page.file.src_uri)
     hand = hand_page(page, state) if article is None else None
     if article is not None:

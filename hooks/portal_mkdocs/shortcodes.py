@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from portal import shortcodes
 from portal.escaping import neutralise
 
+from . import internals
 from .report import report
 from .state import BuildState
 
@@ -41,7 +42,7 @@ def expand_shortcodes(markdown: str, page: Page, config: MkDocsConfig, state: Bu
     source = _repo_relative(source, config)
     body_line = _body_line(page)
     markdown, problems = shortcodes.expand(markdown, source, state.lang, state.site.figures, render, body_line - 1)
-    page.portal_blocks = blocks  # type: ignore[attr-defined]  # the theme's own HTML: not the editor's to sanitise
+    internals.set_theme_blocks(page, blocks)  # the theme's own HTML: not the editor's to sanitise
     report(problems, config)
     return markdown
 

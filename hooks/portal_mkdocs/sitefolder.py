@@ -21,7 +21,6 @@ which ``search.py`` leaves in place or makes again).
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 from pathlib import Path
@@ -185,16 +184,3 @@ def _remove(path: str) -> None:
     else:
         os.unlink(path)
 
-
-class QuietSkips(logging.Filter):
-    """Drops MkDocs' "Page skipped … empty output" line for the pages this build kept on purpose."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pages: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = str(record.msg)
-        if not message.startswith("Page skipped: '"):
-            return True
-        return message.split("'", 2)[1] not in self.pages

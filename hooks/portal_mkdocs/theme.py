@@ -16,6 +16,8 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
+from . import internals
+
 
 class PrunedFileSystemLoader(jinja2.FileSystemLoader):
     """Jinja's file-system loader, whose listing skips hidden folders (loading is unchanged)."""
@@ -33,15 +35,12 @@ class PrunedFileSystemLoader(jinja2.FileSystemLoader):
 
 def list_theme_files_quickly(config: MkDocsConfig) -> None:
     """Make the theme's Jinja environments (one per build) list files with ``PrunedFileSystemLoader``."""
-    theme = config.theme
-    get_env = theme.get_env
 
-    def pruned_env() -> Any:
-        env = get_env()
+    def pruned(env: Any) -> Any:
         loader = env.loader
         if type(loader) is jinja2.FileSystemLoader:
             env.loader = PrunedFileSystemLoader(loader.searchpath, encoding=loader.encoding,
                                                 followlinks=loader.followlinks)
         return env
 
-    theme.get_env = pruned_env  # type: ignore[method-assign]
+    internals.wrap_theme_env(config, pruned)

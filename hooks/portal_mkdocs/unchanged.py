@@ -20,19 +20,18 @@ Its page cache entry is not read: the ledger has all the build needs.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from portal.cards import card_path
 from portal.feeds import body_digest
 from portal.ledger import Ledger, PageRecord
 from portal.pagecache import PageCache, fingerprint
 
+from . import internals
 from .host import host_module
 from .sitefolder import SiteFolder
 
@@ -102,26 +101,22 @@ class UnchangedPages:
         file = self.files.get(path)
         if file is not None and file.page is None:
             assert self.config is not None
-            page = Page(None, file, self.config)
-            page.present_anchor_ids = set(self.ledger.pages[path].anchors)
+            internals.stand_in_page(file, self.config, set(self.ledger.pages[path].anchors))
         return file
 
     def validate_anchor_links(self, files: Files, config: MkDocsConfig) -> None:
         """Check the left-out pages' links to anchors of pages rendered again, as MkDocs checks the others'."""
-        log = logging.getLogger(f"{host_module(config, 'structure.pages').__name__}")
-        level = config.validation.links.anchors
         for src_uri, record in self.records():
             for target_uri, links in sorted(record.anchor_links.items()):
                 if target_uri in self.files:
                     continue  # unchanged too: its anchors are the ones checked last time
                 target = files.get_file_from_path(target_uri)
-                anchors = getattr(getattr(target, "page", None), "present_anchor_ids", None)
+                anchors = internals.anchors_of(target.page) if target is not None and target.page is not None else None
                 if anchors is None:
                     continue
                 for anchor, link in links.items():
                     if anchor not in anchors:
-                        log.log(level, f"Doc file '{src_uri}' contains a link '{link}', but the doc "
-                                       f"'{target_uri}' does not contain an anchor '#{anchor}'.")
+                        internals.log_missing_anchor(config, src_uri, link, target_uri, anchor)
 
 
 class Bodies(Mapping[str, str]):

@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
+from . import internals
+
 _HOOKS = str(Path(__file__).resolve().parent.parent)
 
 
@@ -81,8 +83,8 @@ class _Lines(logging.Handler):
 def serve(host: str, requests: IO[str] = sys.stdin, answers: IO[str] = sys.stdout) -> None:
     """The worker's loop: one build per request line, until the serving process closes the pipe."""
     sys.stdout = sys.stderr  # whatever a plugin prints must not mix with the answers
-    config_module = importlib.import_module(f"{host}.config")
-    build_module = importlib.import_module(f"{host}.commands.build")
+    load_config = internals.load_config_function(host)
+    build = internals.build_function(host)
     exceptions = importlib.import_module(f"{host}.exceptions")
     logger = logging.getLogger(host)
     logger.setLevel(logging.WARNING)
@@ -94,11 +96,11 @@ def serve(host: str, requests: IO[str] = sys.stdin, answers: IO[str] = sys.stdou
         logger.addHandler(lines)
         code = 0
         try:
-            config = config_module.load_config(config_file=request["config_file"], site_dir=request["site_dir"],
+            config = load_config(config_file=request["config_file"], site_dir=request["site_dir"],
                                                strict=request["strict"])
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build_module.build(config)
+                build(config)
             finally:
                 config.plugins.on_shutdown()
         except exceptions.Abort as error:
