@@ -121,7 +121,8 @@ def description(conference: Conference, lang: str, url: str) -> str:
         lines.append(l10n.text(lang, "upconf.where") + colon + place)
     lines.append(l10n.text(lang, "upconf.format") + colon + FORMATS[conference.format][lang])
     if conference.speakers:
-        names = ", ".join(f"{s.name} ({s.role[lang]})" if s.role else s.name for s in conference.speakers)
+        names = ", ".join(f"{s.name_in(lang)} ({s.role[lang]})" if s.role else s.name_in(lang)
+                          for s in conference.speakers)
         lines.append(l10n.text(lang, "upconf.speakers") + colon + names)
     if isinstance(conference.online, str) and conference.status != "cancelled":
         lines.append(l10n.text(lang, "upconf.online_at", url=conference.online))

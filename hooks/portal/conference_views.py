@@ -152,7 +152,7 @@ def conference_view(site: Site, conference: Conference, lang: str) -> Conference
         venue_city=(conference.venue.city or "") if conference.venue else "",
         online=bool(conference.online),
         online_url=conference.online if isinstance(conference.online, str) else "",
-        speakers=tuple(SpeakerView(s.name, s.role[lang] if s.role else "", s.link or "") for s in conference.speakers),
+        speakers=tuple(SpeakerView(s.name_in(lang), s.role[lang] if s.role else "", s.link or "") for s in conference.speakers),
         registration=registration or "",
         ics=ics_path(conference),
         structures=tuple(LinkView(s.name, language_relative_path(f"structures/{s.slug}.md"))

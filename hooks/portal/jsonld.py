@@ -112,7 +112,8 @@ def event(conference: Conference, lang: str, page_url: str, image_url: str) -> d
     if conference.status == "postponed" and conference.new_start:
         data["previousStartDate"] = conference.start.isoformat()
     if conference.speakers:
-        data["performer"] = [{"@type": "PerformingGroup", "name": s.name} for s in conference.speakers]
+        data["performer"] = [{"@type": "PerformingGroup", "name": s.name_in(lang)}
+                             for s in conference.speakers]
     if image_url:
         data["image"] = image_url
     return data
