@@ -123,7 +123,7 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
         logo=views.get("logo"),
         photo=views.get("photo"),
         directory_path=directory,
-        json_ld=script_json(organization(structure, lang, page_url, image_urls)),
+        json_ld=script_json(organization(structure, lang, page_url, image_urls), lang),
         mentions=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)
                        if structure.slug in a.structures)[:MENTIONS],
         conferences=tuple(conference_card(site, c, lang) for c in site.upcoming() + site.past()

@@ -28,6 +28,7 @@ from .structure_views import DIRECTORY, StructureCard, home_structures
 from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .trust import LEGAL_KEY, is_trust_page, trust_pages
+from .typography import french_apostrophes
 from .urls import language_relative_path
 
 HOME_ARTICLES = 3
@@ -310,4 +311,6 @@ def card_spec(plan: SitePlan, lang: str, src_uri: str, url: str, title: str) -> 
     elif section == "upconf":
         conference = site.conference_at(src_uri)
         cover = conference.image.source if conference and conference.image else None
+    if lang == "fr":  # the card shows the title as the page does
+        title = french_apostrophes(title)
     return CardSpec(card_path(url), title, label, site.translations.root_url.split("://", 1)[-1].rstrip("/"), cover)
