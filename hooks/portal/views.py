@@ -24,7 +24,8 @@ from .magazine_urls import HOME, feed_file, issues_folder
 from .magazine_views import card
 from .search import search_section
 from .site import Site
-from .structure_views import DIRECTORY, StructureCard, home_structures
+from .structure_map import StructureMap
+from .structure_views import DIRECTORY, StructureCard, directory_map, home_structures
 from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .trust import LEGAL_KEY, is_trust_page, trust_pages
@@ -66,6 +67,7 @@ class HomeView:
     conferences: tuple[Any, ...] = ()
     conferences_all: str = ""
     upconf_path: str = ""
+    map: StructureMap | None = None  #: the directory's map, drawn smaller; None when no structure is located
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,7 @@ def home_view(site: Site, lang: str) -> HomeView:
         conferences=next_conferences(site, lang),
         conferences_all=l10n.text(lang, "upconf.all"),
         upconf_path=language_relative_path(UPCONF_HOME),
+        map=directory_map(site, lang),
     )
 
 
