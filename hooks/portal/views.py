@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import l10n
+from . import l10n, page_scripts
 from .build import SitePlan
 from .cards import CardSpec, card_path
 from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
@@ -103,6 +103,7 @@ class PageView:
     toc: bool = True  #: show the table of contents (editorial pages: only long reads)
     footer: FooterView | None = None
     legal: LegalView | None = None  #: the legal notice's facts, on its page only
+    scripts: tuple[str, ...] = (page_scripts.SEARCH,)  #: the portal's scripts this page needs (portal.page_scripts)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,12 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
         footer=footer_view(site, lang),
         legal=_legal(site, lang) if planned is None and _hand_key(site, lang, src_uri) == LEGAL_KEY else None,
+        scripts=page_scripts.page_scripts(_hand_markers(site, lang, src_uri), src_uri == DIRECTORY),
     )
+
+
+def _hand_markers(site: Site, lang: str, src_uri: str) -> tuple[str, ...]:
+    return next((p.markers for p in site.pages_in(lang) if p.src_uri == src_uri), ())
 
 
 def _hand_key(site: Site, lang: str, src_uri: str) -> str:

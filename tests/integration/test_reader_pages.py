@@ -91,3 +91,17 @@ def test_french_output_has_no_straight_apostrophe_between_letters(minimal_build)
     page = doc(minimal_build, "upconf/2026-03-26-avant-le-changement/index.html")
     assert page.xpath("//title/text()")[0].startswith("Débat avant le changement d’heure")
     assert "Débat avant le changement d’heure" in calendar_text
+
+
+def test_each_page_loads_only_the_scripts_of_what_it_shows(minimal_build):
+    def scripts(path: str) -> list[str]:
+        return [src.rsplit("/", 1)[-1] for src in doc(minimal_build, path).xpath("//script/@src")]
+
+    assert scripts("equipe/index.html") == ["video.js", "search.js"]  # the page with a video marker
+    assert scripts("structures/index.html") == ["filter.js", "search.js"]  # the directory's filter
+    assert scripts("en/structures/index.html") == ["filter.js", "search.js"]
+    for path in ("index.html", "en/index.html", "structures/alpha/index.html", "magazine/index.html",
+                 "upconf/2026-06-20-en-ligne/index.html", "404.html"):
+        assert scripts(path) == ["search.js"], path
+    assert all((minimal_build.site / "assets/javascripts" / name).is_file()
+               for name in ("video.js", "filter.js", "search.js"))
