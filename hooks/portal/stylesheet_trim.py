@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import tinycss2
 from tinycss2 import ast
 
+_START_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?>")
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -42,9 +43,15 @@ class UsedNames:
     values: set[tuple[str, str]] = field(default_factory=set)  #: (attribute, value) as written
     words: set[str] = field(default_factory=set)  #: from scripts: may be any of the above, with any value
 
+    seen: set[str] = field(default_factory=set)  #: start tags already read (headers and footers repeat)
+
     def add_html(self, html: str) -> None:
         """Every element, class, id and attribute (with its value) of one HTML document."""
-        for match in _TAG.finditer(html):
+        for tag in set(_START_TAG.findall(html)) - self.seen:
+            self.seen.add(tag)
+            match = _TAG.match(tag)
+            if match is None:
+                continue
             self.tags.add(match.group(1).lower())
             for attribute in _ATTRIBUTE.finditer(match.group(2) or ""):
                 name = attribute.group(1).lower()
