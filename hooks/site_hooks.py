@@ -32,6 +32,7 @@ import portal_mkdocs.sanitising as sanitising
 import portal_mkdocs.search as search
 import portal_mkdocs.shortcodes as shortcodes
 import portal_mkdocs.state as state
+import portal_mkdocs.stylesheet as stylesheet
 import portal_mkdocs.theme as theme
 from portal.views import not_found_view
 
@@ -158,6 +159,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs.write_feeds(config, build)
     outputs.write_cards(config, build)
     outputs.write_site_files(config, build)
+    stylesheet.trim_material_stylesheet(config, build)  # once every page of the language is in its folder
     if build.render_cache:
         build.render_cache.finish(config)
     build.site.save_memo()

@@ -28,6 +28,7 @@ from .conferences import FORMATS, Conference
 from .feeds import status_line, status_title, where
 from .languages import language
 from .site import Site
+from .typography import french_apostrophes
 from .urls import absolute, page_path
 
 if TYPE_CHECKING:
@@ -95,12 +96,12 @@ def event(site: Site, conference: Conference, lang: str) -> Event:
     item.add("created", conference.announced.astimezone(dt.UTC))
     item.add("last-modified", modified)
     item.add("sequence", conference.revision)
-    item.add("summary", status_title(conference, lang))
+    item.add("summary", _typeset(status_title(conference, lang), lang))
     item.add("dtstart", start)
     item.add("dtend", end)
     item.add("status", status(conference))
     item.add("url", url)
-    location = where(conference, lang)
+    location = _typeset(where(conference, lang), lang)
     if location:
         item.add("location", location)
     item.add("description", description(conference, lang, url))
@@ -113,16 +114,17 @@ def description(conference: Conference, lang: str, url: str) -> str:
     colon = " : " if lang == "fr" else ": "
     when = moment(*conference.when, lang)
     lines = [line for line in (status_line(conference, lang),) if line]
-    lines += [conference.summary[lang], ""]
+    lines += [_typeset(conference.summary[lang], lang), ""]
     lines.append(l10n.text(lang, "upconf.when") + colon
                  + l10n.text(lang, "upconf.feed_when", date=when.date, time=when.time, zone=when.zone))
-    place = where(conference, lang)
+    place = _typeset(where(conference, lang), lang)
     if place:
         lines.append(l10n.text(lang, "upconf.where") + colon + place)
     lines.append(l10n.text(lang, "upconf.format") + colon + FORMATS[conference.format][lang])
     if conference.speakers:
-        names = ", ".join(f"{s.name} ({s.role[lang]})" if s.role else s.name for s in conference.speakers)
-        lines.append(l10n.text(lang, "upconf.speakers") + colon + names)
+        names = ", ".join(f"{s.name_in(lang)} ({s.role[lang]})" if s.role else s.name_in(lang)
+                          for s in conference.speakers)
+        lines.append(l10n.text(lang, "upconf.speakers") + colon + _typeset(names, lang))
     if isinstance(conference.online, str) and conference.status != "cancelled":
         lines.append(l10n.text(lang, "upconf.online_at", url=conference.online))
     if conference.registration and conference.status == "scheduled":
@@ -171,3 +173,8 @@ def single(site: Site, conference: Conference, lang: str) -> bytes:
     calendar = _calendar(lang, conference.title[lang])
     calendar.add_component(event(site, conference, lang))
     return calendar.to_ical()
+
+
+def _typeset(text: str, lang: str) -> str:
+    """French texts get curly apostrophes, as the pages show them (never the lines that carry addresses)."""
+    return french_apostrophes(text) if lang == "fr" else text

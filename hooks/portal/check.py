@@ -27,7 +27,9 @@ class Report:
     drafts: tuple[str, ...] = ()
     files: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    to_fill: tuple[str, ...] = ()  #: 'path:line: field' of legal-notice values nobody has confirmed yet
+    #: 'path:line: field' of legal-notice values nobody has confirmed yet, then 'path: field' of the links out
+    #: readers would need and the content does not give (registration of upcoming conferences, structures' websites)
+    to_fill: tuple[str, ...] = ()
 
 
 def find_repository(start: Path) -> Path:
@@ -62,7 +64,20 @@ def check(repo: Path, settings: SiteSettings | None = None, paths: list[str] | N
     counts = {"pages": len(site.pages), "structures": len(site.structures), "articles": len(site.magazine.articles),
               "conferences": len(site.conferences) + len(site.unannounced)}
     return Report(tuple(sorted_problems(problems)), scheduled, unannounced, drafts, files, counts,
-                  to_fill(settings.content_dir, settings.repo_root))
+                  to_fill(settings.content_dir, settings.repo_root) + links_to_fill(site))
+
+
+def links_to_fill(site: Site) -> tuple[str, ...]:
+    """'path: field' of the links out the content does not give yet: the registration of each upcoming
+    conference that takes registrations (not cancelled), and each structure's website. Not errors: nothing
+    is invented, the page simply goes without the link until an editor finds the real address."""
+    now = site.settings.now
+    conferences = sorted((c for c in (*site.conferences, *site.unannounced)
+                          if c.is_upcoming(now) and c.status != "cancelled" and not c.registration),
+                         key=lambda c: c.source)
+    structures = sorted((s for s in site.structures if not s.website), key=lambda s: s.source)
+    return (tuple(f"{c.source}: registration" for c in conferences)
+            + tuple(f"{s.source}: website" for s in structures))
 
 
 def _html_problems(site: Site) -> list[Problem]:

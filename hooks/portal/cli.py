@@ -24,11 +24,11 @@ from .problems import did_you_mean
 SUMMARY = {
     "en": {"ok": "No problem in {files} files ({detail}).", "problems": "{count} problem(s) in {files} file(s).",
            "scheduled": "Scheduled (published on or after its date):", "unannounced": "Announced later:",
-           "drafts": "Drafts (preview only):", "to_fill": "To fill (legal notice, left out of the page until known):", "created": "Created {path}", "time": "checked in {seconds:.2f} s"},
+           "drafts": "Drafts (preview only):", "to_fill": "To fill (left out of the pages until known: legal notice, registration links, websites):", "created": "Created {path}", "time": "checked in {seconds:.2f} s"},
     "fr": {"ok": "Aucun problème dans {files} fichiers ({detail}).",
            "problems": "{count} problème(s) dans {files} fichier(s).",
            "scheduled": "Programmés (publiés à partir de leur date) :", "unannounced": "Annoncées plus tard :",
-           "drafts": "Brouillons (aperçu seulement) :", "to_fill": "À compléter (mentions légales, absentes de la page tant qu’inconnues) :", "created": "Créé : {path}", "time": "vérifié en {seconds:.2f} s"},
+           "drafts": "Brouillons (aperçu seulement) :", "to_fill": "À compléter (absent des pages tant qu’inconnu : mentions légales, liens d’inscription, sites web) :", "created": "Créé : {path}", "time": "vérifié en {seconds:.2f} s"},
 }
 
 COUNT_NAMES = {"en": {"pages": "pages", "structures": "structures", "articles": "articles", "conferences": "conferences"},

@@ -152,13 +152,13 @@ def conference_view(site: Site, conference: Conference, lang: str) -> Conference
         venue_city=(conference.venue.city or "") if conference.venue else "",
         online=bool(conference.online),
         online_url=conference.online if isinstance(conference.online, str) else "",
-        speakers=tuple(SpeakerView(s.name, s.role[lang] if s.role else "", s.link or "") for s in conference.speakers),
+        speakers=tuple(SpeakerView(s.name_in(lang), s.role[lang] if s.role else "", s.link or "") for s in conference.speakers),
         registration=registration or "",
         ics=ics_path(conference),
         structures=tuple(LinkView(s.name, language_relative_path(f"structures/{s.slug}.md"))
                          for slug in conference.structures if (s := site.structure(slug))),
         articles=tuple(LinkView(a.title, language_relative_path(a.src_uri)) for a in articles[:RELATED_ARTICLES]),
-        json_ld=script_json(event_json_ld(conference, lang, url, image_url)),
+        json_ld=script_json(event_json_ld(conference, lang, url, image_url), lang),
         offers_calendar=item.upcoming and conference.status != "cancelled",
         took_place=l10n.text(lang, "upconf.took_place", date=item.when.date)
         if not item.upcoming and (conference.status == "scheduled" or conference.new_start) else "",

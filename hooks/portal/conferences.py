@@ -13,8 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Broken, Fields
+from .fields import Broken, Fields, describe
 from .images import ContentImage, read_image
+from .languages import LANGUAGES
 from .problems import Problem
 from .sources import repository_files
 from .yamlsource import SourceError, read_data_file
@@ -43,9 +44,16 @@ class Venue:
 
 @dataclass(frozen=True)
 class Speaker:
-    name: str
+    """One speaker. A person's own name is the same in every language; a collective described in
+    words ("Équipe de H7") is written per language, ``name: {fr: …, en: …}``."""
+
+    name: dict[str, str]  #: per language (the same text in each for a person's name)
     role: dict[str, str] | None = None
     link: str | None = None
+
+    def name_in(self, lang: str) -> str:
+        """The speaker's name as readers of ``lang`` see it."""
+        return self.name[lang]
 
 
 @dataclass(frozen=True)
@@ -213,9 +221,22 @@ def _speakers(fields: Fields) -> tuple[Speaker, ...]:
             continue
         speaker = Fields(fields.source, fields.doc, fields.problems, ("speakers", index))
         speaker.unknown_keys(SPEAKER_KEYS)
-        name = speaker.text("name")
+        name = _speaker_name(speaker)
         role = speaker.localized("role", required=False)
         link = speaker.url("link", required=False)
         if name:
             speakers.append(Speaker(name, role, link))
     return tuple(speakers)
+
+
+def _speaker_name(speaker: Fields) -> dict[str, str] | None:
+    """A person's name (one text, never translated) or a collective's name per language."""
+    value = speaker.data.get("name")
+    if isinstance(value, dict):
+        return speaker.localized("name")
+    if value is not None and not isinstance(value, str):
+        speaker.problem("name", f"must be text, or a text per language, not {describe(value)}",
+                        "write a person's name as it is, or a team's name as {fr: …, en: …}")
+        return None
+    text = speaker.text("name")
+    return {lang: text for lang in LANGUAGES} if text else None

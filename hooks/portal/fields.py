@@ -314,3 +314,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, (dt.date, float)):
         return f"{type(value).__name__} ({value})"
     return type(value).__name__
+
+
+def describe(value: Any) -> str:
+    """How a problem names a value's kind: 'a list', 'a whole number (3)'…"""
+    return _describe(value)

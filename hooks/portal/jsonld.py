@@ -8,15 +8,25 @@ from typing import Any
 from .conferences import Conference
 from .magazine import Article, Author
 from .structures import Structure
+from .typography import french_apostrophes
 
 PUBLISHER = {"@type": "Organization", "name": "Groupe SOS"}
 
 
-def script_json(data: dict[str, Any]) -> str:
+#: The keys whose values are addresses or identifiers, never typeset.
+_NOT_TEXT = frozenset({"@context", "@type", "@id", "url", "image", "logo", "sameAs", "inLanguage", "eventStatus",
+                       "eventAttendanceMode", "startDate", "endDate", "previousStartDate", "datePublished",
+                       "dateModified", "foundingDate"})
+
+
+def script_json(data: dict[str, Any], lang: str = "") -> str:
     """JSON for a ``<script type="application/ld+json">``: '<', '>' and '&' are escaped.
 
-    A title such as ``</script><script>alert(1)</script>`` then stays text.
+    A title such as ``</script><script>alert(1)</script>`` then stays text. In French, the texts
+    (not the addresses) get curly apostrophes, as the page shows them.
     """
+    if lang == "fr":
+        data = _typeset(data)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -112,7 +122,18 @@ def event(conference: Conference, lang: str, page_url: str, image_url: str) -> d
     if conference.status == "postponed" and conference.new_start:
         data["previousStartDate"] = conference.start.isoformat()
     if conference.speakers:
-        data["performer"] = [{"@type": "PerformingGroup", "name": s.name} for s in conference.speakers]
+        data["performer"] = [{"@type": "PerformingGroup", "name": s.name_in(lang)}
+                             for s in conference.speakers]
     if image_url:
         data["image"] = image_url
     return data
+
+
+def _typeset(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _typeset(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typeset(v, key) for v in value]
+    if isinstance(value, str) and key not in _NOT_TEXT:
+        return french_apostrophes(value)
+    return value

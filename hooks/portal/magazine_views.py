@@ -300,7 +300,7 @@ def article_view(site: Site, article: Article) -> ArticleView:
         older=Link(older.title, language_relative_path(older.src_uri)) if older else None,
         newer=Link(newer.title, language_relative_path(newer.src_uri)) if newer else None,
         draft=article.draft,
-        json_ld=script_json(article_json_ld(article, url, authors, cover_url)),
+        json_ld=script_json(article_json_ld(article, url, authors, cover_url), lang),
         published_iso=article.date.isoformat(),
         modified_iso=(article.updated or article.date).isoformat(),
         pictures=tuple(plan_picture(i.image, lang, COVER_SIZES["page"])

@@ -82,6 +82,14 @@ def expand(markdown: str, source: str, lang: str, figures: Sequence[KeyFigure], 
     return SHORTCODE.sub(replace, markdown), problems
 
 
+def marker_names(markdown: str) -> tuple[str, ...]:
+    """The names of the markers ``markdown`` uses, in order, each once (not those shown inside code fences)."""
+    fenced = _fenced_ranges(markdown)
+    names = [m.group("name") for m in MARKER.finditer(markdown)
+             if not any(start <= m.start() < end for start, end in fenced)]
+    return tuple(dict.fromkeys(names))
+
+
 def _video(args: dict[str, str], lang: str, source: str, line: int, problems: list[Problem]) -> VideoEmbed | None:
     providers = [p for p in VIDEO_HOSTS if p in args]
     title = args.get("title", "").strip()

@@ -90,9 +90,14 @@ def directory_view(site: Site, lang: str) -> DirectoryView:
         if members:
             groups.append(CategoryGroup(key, category_name(key, lang), tuple(card(s, lang) for s in members)))
     cities = sorted({s.city for s in site.structures if s.city}, key=_sort_name)
-    drawn = structure_map(site.structures, lang, structure_path)
     return DirectoryView(tuple(groups), tuple((g.key, g.name) for g in groups), tuple(cities), len(site.structures),
-                         drawn if drawn.points else None)
+                         directory_map(site, lang))
+
+
+def directory_map(site: Site, lang: str) -> StructureMap | None:
+    """The map of the structures (the directory's, and the home's smaller copy); None when none is located."""
+    drawn = structure_map(site.structures, lang, structure_path)
+    return drawn if drawn.points else None
 
 
 def structure_path(slug: str) -> str:
@@ -123,7 +128,7 @@ def structure_view(site: Site, structure: Structure, lang: str) -> StructureView
         logo=views.get("logo"),
         photo=views.get("photo"),
         directory_path=directory,
-        json_ld=script_json(organization(structure, lang, page_url, image_urls)),
+        json_ld=script_json(organization(structure, lang, page_url, image_urls), lang),
         mentions=tuple(card(site, a, lang) for a in site.articles.listed_in(lang)
                        if structure.slug in a.structures)[:MENTIONS],
         conferences=tuple(conference_card(site, c, lang) for c in site.upcoming() + site.past()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import l10n
+from . import l10n, page_scripts
 from .build import SitePlan
 from .cards import CardSpec, card_path
 from .conference_views import CALENDAR, FEEDS, next_conferences, webcal
@@ -24,10 +24,12 @@ from .magazine_urls import HOME, feed_file, issues_folder
 from .magazine_views import card
 from .search import search_section
 from .site import Site
-from .structure_views import DIRECTORY, StructureCard, home_structures
+from .structure_map import StructureMap
+from .structure_views import DIRECTORY, StructureCard, directory_map, home_structures
 from .subscribe import SubscribeView, subscribe_view
 from .translations import Alternate, SwitcherLink
 from .trust import LEGAL_KEY, is_trust_page, trust_pages
+from .typography import french_apostrophes
 from .urls import language_relative_path
 
 HOME_ARTICLES = 3
@@ -65,6 +67,7 @@ class HomeView:
     conferences: tuple[Any, ...] = ()
     conferences_all: str = ""
     upconf_path: str = ""
+    map: StructureMap | None = None  #: the directory's map, drawn smaller; None when no structure is located
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class PageView:
     toc: bool = True  #: show the table of contents (editorial pages: only long reads)
     footer: FooterView | None = None
     legal: LegalView | None = None  #: the legal notice's facts, on its page only
+    scripts: tuple[str, ...] = (page_scripts.SEARCH,)  #: the portal's scripts this page needs (portal.page_scripts)
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,12 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
         footer=footer_view(site, lang),
         legal=_legal(site, lang) if planned is None and _hand_key(site, lang, src_uri) == LEGAL_KEY else None,
+        scripts=page_scripts.page_scripts(_hand_markers(site, lang, src_uri), src_uri == DIRECTORY),
     )
+
+
+def _hand_markers(site: Site, lang: str, src_uri: str) -> tuple[str, ...]:
+    return next((p.markers for p in site.pages_in(lang) if p.src_uri == src_uri), ())
 
 
 def _hand_key(site: Site, lang: str, src_uri: str) -> str:
@@ -245,6 +254,7 @@ def home_view(site: Site, lang: str) -> HomeView:
         conferences=next_conferences(site, lang),
         conferences_all=l10n.text(lang, "upconf.all"),
         upconf_path=language_relative_path(UPCONF_HOME),
+        map=directory_map(site, lang),
     )
 
 
@@ -310,4 +320,6 @@ def card_spec(plan: SitePlan, lang: str, src_uri: str, url: str, title: str) -> 
     elif section == "upconf":
         conference = site.conference_at(src_uri)
         cover = conference.image.source if conference and conference.image else None
+    if lang == "fr":  # the card shows the title as the page does
+        title = french_apostrophes(title)
     return CardSpec(card_path(url), title, label, site.translations.root_url.split("://", 1)[-1].rstrip("/"), cover)

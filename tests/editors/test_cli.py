@@ -33,6 +33,12 @@ def test_check_passes_on_good_content(site):
     assert re.search(r"No problem in \d+ files", done.stdout)
     assert "Drafts (preview only):\n  magazine/2026/brouillon.fr.md" in done.stdout
     assert "Scheduled (published on or after its date):\n  magazine/2099/futur.fr.md: 2099-01-01 00:00+01:00" in done.stdout
+    # Links out the content does not give are listed for editors to find, without failing the check: the
+    # postponed conference (upcoming, no registration) and the structure without a website; not the
+    # cancelled one, the past ones, nor the one with its registration link.
+    listed = done.stdout.split("To fill (left out of the pages until known")[1].splitlines()[1:]
+    assert [line.strip() for line in listed if line.startswith("  ") and not line.startswith("  content/")] == [
+        "upconf/2026-05-20-reportee.yml: registration", "structures/beta.yml: website"]
 
 
 def test_check_fails_with_located_lines_in_english_and_french(site):

@@ -3,6 +3,9 @@ cancelled, the magazine home's archives, the 404 of each language, the footer, t
 
 from __future__ import annotations
 
+import re
+
+import icalendar
 from lxml import html
 
 from support import SITE_URL, Build
@@ -59,3 +62,46 @@ def test_every_page_has_the_footer_and_a_skip_link_to_its_content(minimal_build)
         footer = tree.xpath("//footer[contains(@class,'portal-footer')]")
         assert footer and "https://www.groupe-sos.org/" in footer[0].xpath(".//a/@href"), path
         assert not tree.xpath("//nav[contains(@class,'md-footer__inner')]"), f"{path}: previous/next across sections"
+
+
+STRAIGHT_APOSTROPHE = re.compile(r"[^\W\d_]'[^\W\d_]")
+
+
+def test_french_output_has_no_straight_apostrophe_between_letters(minimal_build):
+    """The fixture writes « changement d'heure » with a straight apostrophe: readers, feed readers and
+    calendars get ’ in the text, the title, the meta description, the JSON-LD and the alt texts."""
+    found = []
+    for page in sorted(minimal_build.site.rglob("*.html")):
+        path = page.relative_to(minimal_build.site).as_posix()
+        if path.startswith(("en/", "pagefind/")):
+            continue
+        tree = html.fromstring(page.read_bytes())
+        ld = tree.xpath("//script[@type='application/ld+json']/text()")
+        for skipped in tree.xpath("//script|//style|//code|//pre"):
+            skipped.drop_tree()
+        texts = [tree.text_content(), *tree.xpath("//title/text()"), *tree.xpath("//@alt|//@title|//@aria-label"),
+                 *tree.xpath("//meta[not(starts-with(@content,'http'))]/@content"), *ld]
+        found += [f"{path}: {m.group()}" for text in texts for m in STRAIGHT_APOSTROPHE.finditer(text)]
+    events = icalendar.Calendar.from_ical(minimal_build.read("upconf/upconf.ics")).walk("VEVENT")
+    calendar_text = "\n".join(str(e.get(k, "")) for e in events for k in ("SUMMARY", "DESCRIPTION", "LOCATION"))
+    for feed, text in (("upconf/rss.xml", minimal_build.read("upconf/rss.xml")),
+                       ("upconf/atom.xml", minimal_build.read("upconf/atom.xml")), ("upconf/upconf.ics", calendar_text)):
+        found += [f"{feed}: {m.group()}" for m in STRAIGHT_APOSTROPHE.finditer(text)]
+    assert found == []
+    page = doc(minimal_build, "upconf/2026-03-26-avant-le-changement/index.html")
+    assert page.xpath("//title/text()")[0].startswith("Débat avant le changement d’heure")
+    assert "Débat avant le changement d’heure" in calendar_text
+
+
+def test_each_page_loads_only_the_scripts_of_what_it_shows(minimal_build):
+    def scripts(path: str) -> list[str]:
+        return [src.rsplit("/", 1)[-1] for src in doc(minimal_build, path).xpath("//script/@src")]
+
+    assert scripts("equipe/index.html") == ["video.js", "search.js"]  # the page with a video marker
+    assert scripts("structures/index.html") == ["filter.js", "search.js"]  # the directory's filter
+    assert scripts("en/structures/index.html") == ["filter.js", "search.js"]
+    for path in ("index.html", "en/index.html", "structures/alpha/index.html", "magazine/index.html",
+                 "upconf/2026-06-20-en-ligne/index.html", "404.html"):
+        assert scripts(path) == ["search.js"], path
+    assert all((minimal_build.site / "assets/javascripts" / name).is_file()
+               for name in ("video.js", "filter.js", "search.js"))

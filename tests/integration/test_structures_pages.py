@@ -168,3 +168,17 @@ def test_structure_page_gives_address_website_articles_and_conferences(minimal_b
     assert any("upconf/2026-03-26-avant-le-changement/" in href for href in related["#UpConf"]), related
     beta = doc(minimal_build, prefix + "structures/beta/index.html")
     assert len(beta.xpath("//aside//dl/dt")) == 2, "Beta gives only its category and where it works: nothing invented"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_shows_the_same_map_smaller_with_its_list_and_a_link_to_the_directory(minimal_build, prefix):
+    home_svg, home_points, home_places = map_of(minimal_build, prefix + "index.html")
+    svg, points, places = map_of(minimal_build, prefix + "structures/index.html")
+    assert home_svg.get("role") == "group" and home_svg.get("aria-labelledby") and home_svg.get("aria-describedby")
+    assert home_places == [("structures/" + href, name, city) for href, name, city in places]
+    assert [(h, x, y) for h, x, y in home_points] == [("structures/" + h, x, y) for h, x, y in points]
+    tree = doc(minimal_build, prefix + "index.html")
+    [section] = tree.xpath("//section[contains(@class,'portal-map')]")
+    assert "portal-map--compact" in section.get("class")
+    assert "structures/" in section.xpath(".//div[contains(@class,'portal-map__places')]//p/a/@href")
+    assert "http" not in "".join(home_svg.xpath(".//@href")) and "<image" not in minimal_build.read(prefix + "index.html")

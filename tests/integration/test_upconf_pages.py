@@ -107,3 +107,16 @@ def test_home_shows_the_next_three_conferences_not_cancelled(minimal_build):
 def test_structure_page_lists_its_conferences(minimal_build):
     tree = doc(minimal_build, "structures/alpha/index.html")
     assert card_titles(tree, "structure-conferences") == ["Débat avant le changement d’heure"]
+
+
+def test_speakers_read_in_the_page_language(minimal_build):
+    def speakers(path: str) -> tuple[list[str], list[str]]:
+        tree = doc(minimal_build, path)
+        shown = [" ".join(li.text_content().split()) for li in tree.xpath("//ul[@class='portal-speakers']/li")]
+        event = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+        return shown, [p["name"] for p in event["performer"]]
+
+    assert speakers("en/upconf/2026-03-26-avant-le-changement/index.html") == (
+        ["Test team, Test collective"], ["Test team"])
+    assert speakers("upconf/2026-03-26-avant-le-changement/index.html") == (
+        ["Équipe d’essai, Collectif de test"], ["Équipe d’essai"])

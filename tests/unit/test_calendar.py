@@ -118,7 +118,7 @@ def test_location_gives_the_street_address_and_description_reads_well(tmp_path):
     assert str(event["LOCATION"]) == "Salle Alpha, 12 rue de l’Essai, Lyon"
     lines = str(event["DESCRIPTION"]).split("\n")
     assert "When: Thursday, 26 March 2026, 18:30 – 20:00, Paris time (UTC+01:00)" in lines
-    assert "Speakers: Équipe d’essai (Test collective)" in lines
+    assert "Speakers: Test team (Test collective)" in lines
     assert lines[-1] == "Conference page: https://portal.test/en/upconf/2026-03-26-avant-le-changement/"
 
 

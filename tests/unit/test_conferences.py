@@ -56,6 +56,11 @@ def test_local_times_carry_the_paris_offset_on_both_sides_of_the_change(tmp_path
     ("announced: 2026-03-01", "announced: 2026-03-01\nstatus: canceled", "9: status: unknown value 'canceled' (did you mean 'cancelled'?)"),
     ("announced: 2026-03-01", "announced: 2026-03-01\nspeakers:\n  - nom: X",
      "10: speakers[0].nom: unknown key (allowed keys: link, name, role)"),
+    ("announced: 2026-03-01", "announced: 2026-03-01\nspeakers:\n  - name: [Ana, Bo]",
+     "10: speakers[0].name: must be text, or a text per language, not a list "
+     "(write a person's name as it is, or a team's name as {fr: …, en: …})"),
+    ("announced: 2026-03-01", "announced: 2026-03-01\nspeakers:\n  - name: {fr: Équipe de H7}",
+     "10: speakers[0].name: the en text is missing (add 'en:' under 'name')"),
     ("announced: 2026-03-01", "announced: 2026-03-01\nstructures: [h8]", "9: structures[0]: 'h8' is not in structures/ (add it to structures/ or fix the spelling)"),
 ])
 def test_each_problem_is_located(tmp_path, old, new, message):
@@ -89,3 +94,12 @@ def test_updated_dates_the_latest_revision(tmp_path):
     _, problems = load(tmp_path / "c", {"upconf/2026-03-26-debat.yml": GOOD + "updated: 2026-02-01\n"})
     assert problems == ["upconf/2026-03-26-debat.yml:9: updated: is before 'announced' "
                         "(give the date of the latest change)"]
+
+
+def test_a_persons_name_stays_as_written_and_a_teams_name_is_per_language(tmp_path):
+    text = GOOD + ("speakers:\n  - name: Ana Martin\n    role: {fr: Autrice, en: Author}\n"
+                   "  - name: {fr: Équipe de H7, en: The H7 team}\n")
+    [conference], problems = load(tmp_path, {"upconf/2026-03-26-debat.yml": text})
+    assert problems == []
+    assert [(s.name_in("fr"), s.name_in("en")) for s in conference.speakers] == [
+        ("Ana Martin", "Ana Martin"), ("Équipe de H7", "The H7 team")]

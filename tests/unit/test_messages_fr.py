@@ -47,6 +47,8 @@ SAMPLES = [
     ("link to 'javascript:alert(1)' removed", "links go to http, https or mailto addresses, or to pages and files of the site"),
     ("image from another site removed: 'https://x.example/a.png'",
      "put the image file next to the text: a reader's browser must not call another site"),
+    ("must be text, or a text per language, not a list",
+     "write a person's name as it is, or a team's name as {fr: …, en: …}"),
 ]
 
 

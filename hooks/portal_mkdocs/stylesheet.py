@@ -1,0 +1,51 @@
+"""At the end of each language's build: Material's stylesheet trimmed to what that language's pages use.
+
+The rules are chosen by ``portal.stylesheet_trim`` from every HTML file the build left in its folder
+(pages kept from the last build included, so a warm build writes the same bytes as a cold one) and the
+portal's scripts. The file keeps its name (``base.html`` links it); it is written from the theme's
+original each time, never trimmed twice, and left alone when its bytes would not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from portal.languages import other_languages
+from portal.stylesheet_trim import trimmed, used_names
+
+from .state import BuildState
+
+STYLESHEETS = "assets/stylesheets"
+SCRIPTS = "assets/javascripts"
+
+
+def trim_material_stylesheet(config: MkDocsConfig, state: BuildState) -> None:
+    """Rewrite ``assets/stylesheets/main.*.min.css`` of this language's folder with the rules its pages can use."""
+    site = Path(config.site_dir)
+    targets = sorted((site / STYLESHEETS).glob("main.*.min.css"))
+    if not targets:
+        return
+    skipped = set(other_languages(state.lang))  # their folders are their own builds'
+    pages = (path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))
+             if path.relative_to(site).parts[0] not in skipped)
+    scripts = [path.read_text(encoding="utf-8") for path in sorted((site / SCRIPTS).glob("*.js"))
+               if not path.name.startswith("bundle.")]
+    names = used_names(pages, scripts)
+    for target in targets:
+        source = _theme_file(config, f"{STYLESHEETS}/{target.name}")
+        if source is None:
+            continue
+        text = trimmed(source.read_text(encoding="utf-8"), names)
+        if target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _theme_file(config: MkDocsConfig, relative: str) -> Path | None:
+    """The theme's own file (the custom folder first, then Material's), as MkDocs would copy it."""
+    for folder in config.theme.dirs:
+        path = Path(folder) / relative
+        if path.is_file():
+            return path
+    return None
