@@ -48,13 +48,10 @@ FOLDER = "pagefind"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
-#: Parts of an indexed page that are not its own text: heading permalinks, the video
-#: player's button, the share and subscribe blocks, and the lists of other pages
-#: (related articles, previous/next, a structure's articles and conferences), which
-#: would make a page a result for the words of the pages it links to.
-EXCLUDED = (".headerlink", ".portal-video__play", ".portal-share", ".portal-subscribe", ".portal-related",
-            ".portal-articles", ".portal-conferences", ".portal-sequence", ".portal-translation", "nav", "script",
-            "style")
+#: Parts of a page's rendered Markdown that are not its text: heading permalinks, the video
+#: player's button. The templates' own furniture (rubric, byline, topics, share and
+#: subscribe blocks, lists of other pages) carries ``data-pagefind-ignore`` where it is written.
+EXCLUDED = (".headerlink", ".portal-video__play", "nav", "script", "style")
 
 
 def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
