@@ -79,14 +79,14 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
-    """(raw bytes, gzip bytes, results) downloaded by a fresh page's first search for ``query``."""
+def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int, list[tuple[str, int, int]]]:
+    """(raw bytes, gzip bytes, results, [(file, raw, gzip)…]) downloaded by a fresh page's first search for ``query``."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    sizes: list[tuple[int, int]] = []
+    sizes: list[tuple[str, int, int]] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -96,7 +96,7 @@ def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
             def counted(response) -> None:
                 if "/pagefind/" in response.url or response.url.endswith("/search.js"):
                     body = response.body()
-                    sizes.append((len(body), len(gzip.compress(body, 9))))
+                    sizes.append((response.url.rsplit("/", 1)[-1], len(body), len(gzip.compress(body, 9))))
 
             page.on("response", counted)
             page.click(".portal-search__open")
@@ -107,7 +107,7 @@ def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
             browser.close()
     finally:
         server.shutdown()
-    return sum(s[0] for s in sizes), sum(s[1] for s in sizes), results
+    return sum(s[1] for s in sizes), sum(s[2] for s in sizes), results, sorted(sizes)
 
 
 def folder_size(path: Path) -> int:
@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument("--files", action="store_true", help="list each file a first search downloads (on stderr)")
     args = parser.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     print("| N | build s | index s | pagefind peak MiB | index on disk MB | lang | query | results "
@@ -130,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         disk = folder_size(root / "site" / "pagefind") / 1e6
         for lang, queries in QUERIES.items():
             for query in queries:
-                raw, packed, results = first_search(root / "site", lang, query)
+                raw, packed, results, files = first_search(root / "site", lang, query)
+                if args.files:
+                    for name, plain, zipped in files:
+                        print(f"  N={size} {lang} {query}: {name} {plain / 1000:.1f} KB raw, {zipped / 1000:.1f} KB gzip",
+                              file=sys.stderr)
                 print(f"| {size} | {seconds:.1f} | {indexing:.2f} | {peak / 1024:.0f} | {disk:.1f} | {lang} | {query} "
                       f"| {results} | {raw / 1000:.0f} | {packed / 1000:.0f} |", flush=True)
     return 0
