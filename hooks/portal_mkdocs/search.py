@@ -222,7 +222,7 @@ def _index(site_dir: str, output: str) -> int:
         raise FileNotFoundError("the pagefind binary (pip package pagefind_bin) is not installed")
     os.makedirs(output)
     for lang, glob in language_globs(site_dir).items():
-        bundle = f"{output}.{lang}"  # beside the site's folder: never read as a page
+        bundle = f"{output}.{lang}"  # beside pagefind/, removed at once: it holds no HTML to index
         shutil.rmtree(bundle, ignore_errors=True)
         excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
         try:
