@@ -76,3 +76,17 @@ def test_search_index_holds_no_draft_or_scheduled_article(minimal_build):
                         "en": ["/en/magazine/2025/first-article/"]}
     text = " ".join(r["content"] for rs in records.values() for r in rs)
     assert "Un brouillon secret" not in text and "Un article programmé" not in text
+
+
+def test_each_language_bundle_is_merged_into_one_entry(minimal_build):
+    """Each language is indexed by its own Pagefind process; the site gets one entry listing both."""
+    import json
+
+    entry = json.loads((minimal_build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    records = search_records(minimal_build.site)
+    assert {lang: data["page_count"] for lang, data in entry["languages"].items()} == \
+        {lang: len(found) for lang, found in records.items()} == {"fr": len(records["fr"]), "en": len(records["en"])}
+    for lang, data in entry["languages"].items():
+        assert (minimal_build.site / "pagefind" / f"pagefind.{data['hash']}.pf_meta").is_file()
+        assert (minimal_build.site / "pagefind" / f"wasm.{lang}.pagefind").is_file()
+    assert sorted(p.name for p in minimal_build.site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
