@@ -1,14 +1,14 @@
 """Benchmark the site's search as readers pay for it: what a first search downloads, per language.
 
-    python bench/search.py [--sizes 1000 5000] [--keep DIR] [--queries culture lyon ...]
+    python bench/search.py [--sizes 1000 5000] [--keep DIR] [--files]
 
 For each size N, ``bench/generate.py`` writes a site of N articles in both languages
 (cards off: they do not touch the search), which is built cold with
 ``mkdocs build --strict``. Measured:
 
 - indexing: the time of the Pagefind step (from the build's own log line), the
-  peak RSS of the ``pagefind`` process (sampled from ``/proc`` every 50 ms) and the
-  size of the index on disk;
+  peak RSS of the build's ``pagefind`` processes and of all the build's processes
+  together (sampled from ``/proc`` every 50 ms) and the size of the index on disk;
 - per language, per query: the bytes a reader's browser downloads for the first
   search of a fresh page (everything under ``/pagefind/`` and the dialog's script;
   raw and gzip-compressed, as a static host serving gzip sends them), measured in
@@ -40,38 +40,55 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 QUERIES = {"fr": ["culture", "patrimoine"], "en": ["culture", "heritage"]}
 
 
-def peak_rss_of(name: str, stop: threading.Event, peak: list[int]) -> None:
-    """Sample the RSS (KiB) of every process called ``name`` until ``stop`` is set."""
+def peak_rss_of(name: str, root: int, stop: threading.Event, peak: list[int]) -> None:
+    """Sample, until ``stop`` is set, the RSS (KiB) of the processes descended from ``root``: ``peak[0]``
+    the highest of those called ``name`` together, ``peak[1]`` the highest of all of them together
+    (other programs' processes of the same name on the machine are not counted)."""
     while not stop.is_set():
-        total = 0
+        parents: dict[int, int] = {}
+        sizes: dict[int, tuple[str, int]] = {}
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
             except OSError:
                 continue
-            if re.search(rf"^Name:\s+{re.escape(name)}", status, re.M):
-                match = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
-                total += int(match.group(1)) if match else 0
-        peak[0] = max(peak[0], total)
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            parents[int(pid)] = int(fields.get("PPid", "0").strip() or 0)
+            sizes[int(pid)] = (fields.get("Name", "").strip(), int(fields.get("VmRSS", "0 kB").split()[0]))
+
+        tree = [sizes[pid] for pid in sizes if descends(pid, root, parents)]
+        peak[0] = max(peak[0], sum(rss for label, rss in tree if label == name))
+        peak[1] = max(peak[1], sum(rss for _, rss in tree))
         stop.wait(0.05)
 
 
-def build(config: Path) -> tuple[float, float, int]:
-    """Build cold; return (build seconds, indexing seconds from the log, pagefind peak RSS KiB)."""
+def descends(pid: int, root: int, parents: dict[int, int]) -> bool:
+    """Whether process ``pid`` is ``root`` or one of its descendants."""
+    while pid > 1:
+        if pid == root:
+            return True
+        pid = parents.get(pid, 0)
+    return False
+
+
+def build(config: Path) -> tuple[float, float, int, int]:
+    """Build cold; return (build seconds, indexing seconds from the log, pagefind peak RSS KiB,
+    peak RSS KiB of all the build's processes together)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PORTAL_NOW": "2026-01-01"}
-    stop, peak = threading.Event(), [0]
-    sampler = threading.Thread(target=peak_rss_of, args=("pagefind", stop, peak), daemon=True)
-    sampler.start()
+    stop, peak = threading.Event(), [0, 0]
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          capture_output=True, text=True, env=env, cwd=config.parent)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=config.parent)
+    sampler = threading.Thread(target=peak_rss_of, args=("pagefind", process.pid, stop, peak), daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
-    if done.returncode:
-        sys.exit(done.stdout[-3000:] + done.stderr[-3000:])
-    found = re.search(r"search index of \d+ pages written to \S+ in ([\d.]+) s", done.stdout + done.stderr)
-    return seconds, float(found.group(1)) if found else float("nan"), peak[0]
+    if process.returncode:
+        sys.exit(output[-6000:])
+    found = re.search(r"search index of \d+ pages written to \S+ in ([\d.]+) s", output)
+    return seconds, float(found.group(1)) if found else float("nan"), peak[0], peak[1]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,14 +96,14 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
-    """(raw bytes, gzip bytes, results) downloaded by a fresh page's first search for ``query``."""
+def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int, list[tuple[str, int, int]]]:
+    """(raw bytes, gzip bytes, results, [(file, raw, gzip)…]) downloaded by a fresh page's first search for ``query``."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    sizes: list[tuple[int, int]] = []
+    sizes: list[tuple[str, int, int]] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -96,7 +113,7 @@ def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
             def counted(response) -> None:
                 if "/pagefind/" in response.url or response.url.endswith("/search.js"):
                     body = response.body()
-                    sizes.append((len(body), len(gzip.compress(body, 9))))
+                    sizes.append((response.url.rsplit("/", 1)[-1], len(body), len(gzip.compress(body, 9))))
 
             page.on("response", counted)
             page.click(".portal-search__open")
@@ -107,7 +124,7 @@ def first_search(site: Path, lang: str, query: str) -> tuple[int, int, int]:
             browser.close()
     finally:
         server.shutdown()
-    return sum(s[0] for s in sizes), sum(s[1] for s in sizes), results
+    return sum(s[1] for s in sizes), sum(s[2] for s in sizes), results, sorted(sizes)
 
 
 def folder_size(path: Path) -> int:
@@ -118,20 +135,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument("--files", action="store_true", help="list each file a first search downloads (on stderr)")
     args = parser.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
-    print("| N | build s | index s | pagefind peak MiB | index on disk MB | lang | query | results "
-          "| first search KB raw | gzip KB |")
-    print("|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
+    print("| N | build s | index s | pagefind peak MiB | all processes peak MiB | index on disk MB | lang | query "
+          "| results | first search KB raw | gzip KB |")
+    print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
     for size in args.sizes:
         config = generate(size, base / f"n{size}")
         root = config.parent
-        seconds, indexing, peak = build(config)
+        seconds, indexing, peak, everything = build(config)
         disk = folder_size(root / "site" / "pagefind") / 1e6
         for lang, queries in QUERIES.items():
             for query in queries:
-                raw, packed, results = first_search(root / "site", lang, query)
-                print(f"| {size} | {seconds:.1f} | {indexing:.2f} | {peak / 1024:.0f} | {disk:.1f} | {lang} | {query} "
+                raw, packed, results, files = first_search(root / "site", lang, query)
+                if args.files:
+                    for name, plain, zipped in files:
+                        print(f"  N={size} {lang} {query}: {name} {plain / 1000:.1f} KB raw, {zipped / 1000:.1f} KB gzip",
+                              file=sys.stderr)
+                print(f"| {size} | {seconds:.1f} | {indexing:.2f} | {peak / 1024:.0f} | {everything / 1024:.0f} | {disk:.1f} "
+                      f"| {lang} | {query} "
                       f"| {results} | {raw / 1000:.0f} | {packed / 1000:.0f} |", flush=True)
     return 0
 

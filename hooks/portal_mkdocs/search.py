@@ -20,12 +20,12 @@ MkDocs' clean: ``sitefolder.SiteFolder``, ``owned``).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
 import os
 import shutil
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,6 +35,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.cachekey import cache_key
+from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .state import BuildState
 
@@ -48,13 +49,10 @@ FOLDER = "pagefind"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
-#: Parts of an indexed page that are not its own text: heading permalinks, the video
-#: player's button, the share and subscribe blocks, and the lists of other pages
-#: (related articles, previous/next, a structure's articles and conferences), which
-#: would make a page a result for the words of the pages it links to.
-EXCLUDED = (".headerlink", ".portal-video__play", ".portal-share", ".portal-subscribe", ".portal-related",
-            ".portal-articles", ".portal-conferences", ".portal-sequence", ".portal-translation", "nav", "script",
-            "style")
+#: Parts of a page's rendered Markdown that are not its text: heading permalinks, the video
+#: player's button. The templates' own furniture (rubric, byline, topics, share and
+#: subscribe blocks, lists of other pages) carries ``data-pagefind-ignore`` where it is written.
+EXCLUDED = (".headerlink", ".portal-video__play", "nav", "script", "style")
 
 
 def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
@@ -168,7 +166,7 @@ def _write(site_dir: str, record_path: Path | None) -> None:
         return
     shutil.rmtree(output, ignore_errors=True)  # no fragment of an earlier index is left behind
     try:
-        pages = asyncio.run(_index(site_dir, output))
+        pages = _index(site_dir, output)
     except Exception as error:  # the binary is missing or failed: the site is still usable without search
         log.warning("portal: the search index could not be made (%s)", error)
         return
@@ -191,12 +189,71 @@ def _tidy(output: str) -> None:
         json.dump(data, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-async def _index(site_dir: str, output: str) -> int:
-    # Imported here: the Pagefind service is only needed once per build, at its end.
-    from pagefind.index import IndexConfig, PagefindIndex
+def language_globs(site_dir: str) -> dict[str, str]:
+    """The HTML files of each language's pages, as Pagefind globs from the site's root.
 
-    # Written where output_path says when the context ends (not to be written twice).
-    config = IndexConfig(exclude_selectors=list(EXCLUDED), write_playground=False, output_path=output)
-    async with PagefindIndex(config=config) as index:
-        added = await index.add_directory(site_dir, glob="**/*.html")
-    return int(added.get("page_count", 0))
+    A language other than the default is its folder (``en/``); the default language is the
+    rest: the root's files and every other folder but Pagefind's own.
+    """
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    folders = sorted(entry.name for entry in os.scandir(site_dir)
+                     if entry.is_dir() and entry.name not in (*others, FOLDER))
+    default = "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
+    return {DEFAULT_LANGUAGE: default, **{lang: f"{lang}/**/*.html" for lang in others}}
+
+
+def _index(site_dir: str, output: str) -> int:
+    """Index each language in its own Pagefind process, one after the other, then merge their bundles.
+
+    Pagefind holds the whole index of what it was given in memory until it writes it: a
+    process per language halves its peak. Each language's index is the same as in one
+    process (Pagefind splits it by ``<html lang>`` anyway).
+
+    Pagefind's command line, not its Python API: the API's service (pagefind 1.5.2) answers
+    "written" while its last file writes are still in flight and is then stopped, and about
+    one run in four left a file (``pagefind-entry.json``) empty. The command returns once
+    everything is written.
+    """
+    # Imported here: Pagefind is only needed once per build, at its end.
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("the pagefind binary (pip package pagefind_bin) is not installed")
+    os.makedirs(output)
+    for lang, glob in language_globs(site_dir).items():
+        bundle = f"{output}.{lang}"  # beside pagefind/, removed at once: it holds no HTML to index
+        shutil.rmtree(bundle, ignore_errors=True)
+        excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
+        try:
+            done = subprocess.run([str(binary), "--site", site_dir, "--glob", glob, "--output-path", bundle,
+                                   *excluded, "--silent"], capture_output=True, text=True)
+            if done.returncode:
+                raise RuntimeError(f"pagefind failed for {lang}: {(done.stdout + done.stderr).strip()[-500:]}")
+            _merge(bundle, output)
+        finally:
+            shutil.rmtree(bundle, ignore_errors=True)
+    with open(os.path.join(output, "pagefind-entry.json"), encoding="utf-8") as handle:
+        return sum(int(entry["page_count"]) for entry in json.load(handle)["languages"].values())
+
+
+def _merge(bundle: str, output: str) -> None:
+    """Move one language's bundle into ``output``: its own files, the shared scripts once, its entry."""
+    entry = os.path.join(output, "pagefind-entry.json")
+    for folder, _, names in os.walk(bundle):
+        target = os.path.join(output, os.path.relpath(folder, bundle))
+        os.makedirs(target, exist_ok=True)
+        for name in names:
+            if name == "pagefind-entry.json" or os.path.exists(os.path.join(target, name)):
+                continue  # the scripts and the shared WebAssembly are the same in every bundle
+            os.replace(os.path.join(folder, name), os.path.join(target, name))
+    with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
+        added = json.load(handle)
+    if os.path.exists(entry):
+        with open(entry, encoding="utf-8") as handle:
+            merged = json.load(handle)
+        if set(merged["languages"]) & set(added["languages"]):
+            raise ValueError(f"two bundles index {sorted(set(merged['languages']) & set(added['languages']))}")
+        added["languages"].update(merged["languages"])
+    with open(entry, "w", encoding="utf-8") as handle:
+        json.dump(added, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

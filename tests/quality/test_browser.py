@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 import material
 import pytest
+from lxml import html
 from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect
 
-from support import REPO
+from portal import l10n
+from support import REPO, search_records
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -384,6 +386,28 @@ def test_search_finds_words_without_their_accents(chromium, served_real_site):
         expect(page.locator(".portal-search__result").first).to_be_visible()
         marked = page.locator(".portal-search__excerpt mark").all_inner_texts()
     assert any(word.lower().startswith("théâtre") for word in marked), marked
+
+
+# Words of the real site's furniture only: the French rubric label, the English bylines' heading ("Who
+# wrote this article"). Not every such word will do: Pagefind 1.5 answers a word it does not hold with
+# loose matches ("Investigation" shows ten pages without a marked word).
+@pytest.mark.parametrize("home, word", [("", "Reportage"), ("en/", "wrote")], ids=["fr", "en"])
+def test_search_finds_nothing_for_a_word_of_the_furniture_only(chromium, served_real_site, home, word):
+    """A word on many article pages, but in their furniture (rubric, bylines), not in what they say: no result."""
+    lang = "en" if home else "fr"
+    shown = [path for path in (served_real_site.root / home / "magazine").rglob("index.html")
+             if html.fromstring(path.read_bytes()).xpath(
+                 f"//*[@data-pagefind-body]//*[@data-pagefind-ignore][contains(., '{word}')]")]
+    assert shown, f"no page of the site shows {word!r} in its furniture: the test would prove nothing"
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, served_real_site.url + home)
+        page.locator(".portal-search__open").click()
+        page.locator("#portal-search-query").fill(word)
+        expect(page.locator(".portal-search__status")).to_have_text(
+            l10n.text(lang, "search.none", query=word))
+        expect(page.locator(".portal-search__result")).to_have_count(0)
+    # Not in any record either (the browser could have failed to search at all).
+    assert not [r["url"] for r in search_records(served_real_site.root)[lang] if word.lower() in r["content"].lower()]
 
 
 def test_structures_directory_without_javascript(chromium, served_real_site):
