@@ -13,45 +13,17 @@ import lxml.html
 import pytest
 from cases_files import FILE_CASES, OUTSIDE_PAGE, SECRET
 from PIL import Image
-from test_broken_corpus import VALID_PAGES, settings, site_with
+from test_broken_corpus import VALID_PAGES, batches, settings, site_with_all
 
 from cases import ARTICLE, CONFERENCE, STRUCTURE, Case, s
 from portal.check import check
 from support import FIXTURES, make_site, run_build, write
 
-
-def _conflict(a: Case, b: Case) -> bool:
-    """Two cases cannot share a build when they write one path (or a path inside the other's link), or when
-    one's files or messages name a file the other writes (a page showing 'photo.jpg', and a 'photo.jpg')."""
-    def names(case: Case) -> str:
-        return " ".join([*case.problems, *(str(v) for v in case.files.values()), *case.files])
-
-    def touches(x: Case, y: Case) -> bool:
-        return any(path.rsplit("/", 1)[-1] in names(y) for path in x.files)
-
-    same = any(x == y or x.startswith(y + "/") or y.startswith(x + "/") for x in a.files for y in b.files)
-    return same or touches(a, b) or touches(b, a)
-
-
-def batches(cases: list[Case]) -> list[list[Case]]:
-    """The cases with problems, packed greedily into builds of cases that touch different files."""
-    groups: list[list[Case]] = []
-    for case in (c for c in cases if c.problems):
-        group = next((g for g in groups if not any(_conflict(case, other) for other in g)), None)
-        if group is None:
-            groups.append([case])
-        else:
-            group.append(case)
-    return groups
-
-
 BATCHES = batches(FILE_CASES)
 
 
 def _site(cases: list[Case], root: Path) -> Path:
-    for case in cases:
-        site_with(case, root)
-    return root
+    return site_with_all(cases, root)
 
 
 @pytest.mark.parametrize("number", range(len(BATCHES)), ids=[f"batch{n + 1}" for n in range(len(BATCHES))])

@@ -4,7 +4,9 @@ Each test builds a copy of the minimal fixture twice or more in the same folder
 (the cache is kept in its ``.cache/``), changes the sources in between, and
 compares the last output with a build of the same sources with no ``.cache/``
 at all (moved aside for that build: no image, card, page, feed, excerpt or
-parsed file of an earlier build can stand in for anything).
+parsed file of an earlier build can stand in for anything). Where the sources are
+the fixture's own, unedited, that build from nothing is the session's
+``minimal_build`` (the same fixture and options, built once in a folder of its own).
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ def search_files(site_dir: Path) -> dict[str, tuple[int, bytes]]:
             for p in sorted((site_dir / "pagefind").rglob("*")) if p.is_file()}
 
 
-def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site):
+def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site, minimal_build):
     first = build(site)
     reused, _, rendered = cache_report(first)
     assert reused == 0 and rendered > 10
@@ -105,10 +107,10 @@ def test_a_second_build_reuses_every_page_and_writes_the_same_bytes(site):
     # Nothing changed: the search index is not made again, its files are left as they were (same times).
     assert "unchanged, left in pagefind/" in second.log and "written to pagefind/" not in second.log
     assert search_files(second.site) == index
-    assert differences(second.site, build_without_cache(site).site) == []
+    assert differences(second.site, minimal_build.site) == []
 
 
-def test_a_search_index_changed_in_the_site_folder_is_made_again(site):
+def test_a_search_index_changed_in_the_site_folder_is_made_again(site, minimal_build):
     first = build(site)
     fragment = next((first.site / "pagefind/fragment").iterdir())
     fragment.unlink()
@@ -116,16 +118,16 @@ def test_a_search_index_changed_in_the_site_folder_is_made_again(site):
     second = build(site)
     assert "written to pagefind/" in second.log
     assert fragment.is_file() and not (second.site / "pagefind/stray.txt").exists()
-    assert differences(second.site, build_without_cache(site).site) == []
+    assert differences(second.site, minimal_build.site) == []
 
 
-def test_the_sequential_build_of_mkdocs_serve_reuses_both_languages(site):
+def test_the_sequential_build_of_mkdocs_serve_reuses_both_languages(site, minimal_build):
     build(site, **SEQUENTIAL)
     second = build(site, **SEQUENTIAL)
     for lang in ("fr", "en"):
         reused, kept, rendered = cache_report(second, lang)
         assert reused == kept > 0 and rendered == 0
-    assert differences(second.site, build_without_cache(site).site) == []
+    assert differences(second.site, minimal_build.site) == []
 
 
 def test_an_edited_article_is_rendered_again_with_the_pages_that_show_it(site):
@@ -207,7 +209,7 @@ def test_a_page_that_warns_is_rendered_and_warns_at_every_build(site):
         assert "absent.md" in done.log
 
 
-def test_damaged_entries_are_rendered_again(site):
+def test_damaged_entries_are_rendered_again(site, minimal_build):
     first = build(site)
     folder = site.parent / ".cache/pages/fr"
     entries = [p for p in folder.rglob("*") if p.is_file() and len(p.name) == 64]
@@ -216,7 +218,7 @@ def test_damaged_entries_are_rendered_again(site):
         entry.write_bytes(b"\x00not an entry")
     second = build(site)
     assert cache_report(second)[2] == cache_report(first)[2] and left_out(second) == 0
-    assert differences(second.site, build_without_cache(site).site) == []
+    assert differences(second.site, minimal_build.site) == []
 
 
 def test_pages_left_out_need_no_entry_of_the_page_cache(site):
@@ -231,7 +233,7 @@ def test_pages_left_out_need_no_entry_of_the_page_cache(site):
     assert differences(second.site, build_without_cache(site).site) == []
 
 
-def test_a_file_changed_in_the_site_folder_is_written_again(site):
+def test_a_file_changed_in_the_site_folder_is_written_again(site, minimal_build):
     build(site)
     page = site.parent.parent / "site/guide/index.html"
     page.write_text("changed by hand", encoding="utf-8")
@@ -240,7 +242,7 @@ def test_a_file_changed_in_the_site_folder_is_written_again(site):
     assert rendered == 0 and kept == reused - 1
     # The page is written again with the bytes the index was made from: the index is left as it is.
     assert "unchanged, left in pagefind/" in second.log
-    assert differences(second.site, build_without_cache(site).site) == []
+    assert differences(second.site, minimal_build.site) == []
 
 
 def test_with_the_cache_off_nothing_is_kept(site):
