@@ -173,16 +173,44 @@ def _write(site_dir: str, record_path: Path | None) -> None:
         log.info("portal: search index of %d pages unchanged, left in %s/ (checked in %.2f s)", previous.pages,
                  FOLDER, time.perf_counter() - started)
         return
-    shutil.rmtree(output, ignore_errors=True)  # no fragment of an earlier index is left behind
-    try:
-        pages = asyncio.run(_index(site_dir, output))
-    except Exception as error:  # the binary is missing or failed: the site is still usable without search
-        log.warning("portal: the search index could not be made (%s)", error)
+    for attempt in range(1, ATTEMPTS + 1):
+        shutil.rmtree(output, ignore_errors=True)  # no fragment of an earlier index is left behind
+        try:
+            pages = asyncio.run(_index(site_dir, output))
+        except Exception as error:  # the binary is missing or failed: the site is still usable without search
+            log.warning("portal: the search index could not be made (%s)", error)
+            return
+        if _entry(output) is not None:
+            break
+        # Pagefind 1.5.2's Python wrapper ends its binary (SIGTERM) as soon as the binary answers that the files
+        # are written, and the binary's asynchronous file writes may not all be done by then: on a busy machine
+        # pagefind-entry.json was seen empty. The entry is checked; an index without one is made again.
+        log.info("portal: Pagefind left an unfinished index (attempt %d of %d)", attempt, ATTEMPTS)
+    else:
+        log.warning("portal: the search index could not be made (Pagefind left no readable pagefind-entry.json)")
         return
     _tidy(output)
     if record_path is not None:
         IndexRecord(os.path.abspath(site_dir), key, pages, folder_state(output), html).write(record_path)
     log.info("portal: search index of %d pages written to %s/ in %.2f s", pages, FOLDER, time.perf_counter() - started)
+
+
+#: Times Pagefind is run before the build gives up on the index (see ``_write``).
+ATTEMPTS = 3
+
+
+def _entry(output: str) -> dict[str, Any] | None:
+    """Pagefind's pagefind-entry.json under ``output``, if it is there, whole, with every language's metadata."""
+    try:
+        with open(os.path.join(output, "pagefind-entry.json"), encoding="utf-8") as handle:
+            data = json.load(handle)
+        languages = data["languages"]
+        if all(os.path.getsize(os.path.join(output, f"pagefind.{language['hash']}.pf_meta")) > 0
+               for language in languages.values()):
+            return data
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
 
 
 def _tidy(output: str) -> None:
