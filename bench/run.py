@@ -52,6 +52,10 @@ Measured:
   runs two processes at once, the sum of the RSS of the whole process tree is
   also sampled every 100 ms from ``/proc`` (Linux only; a sample can miss a
   short peak): the table shows ``largest (Σ sum)``;
+- CPU time: user + system seconds of the build and of every process it waited for (the
+  English build's process, Pagefind, the card drawers), from GNU time's ``%U %S`` (or the
+  launcher's ``getrusage`` of itself and its children); a second table gives them beside
+  the wall times, since on a shared machine wall time measures the load as much as the build;
 - HTML pages written (``*.html`` under ``site/``, both languages, including 404
   pages and listings), ms per article page (ours / 2N);
 - social cards and content images published (files under ``assets/cards/`` and
@@ -85,7 +89,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -104,8 +108,10 @@ LAUNCHER = """\
 import atexit, resource, runpy, sys
 out = sys.argv[1]
 def report():
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
     with open(out, "w") as handle:
-        handle.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        handle.write(f"{me.ru_maxrss} {cpu:.2f}")
 atexit.register(report)
 sys.argv = ["mkdocs", *sys.argv[2:]]
 runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
@@ -122,6 +128,7 @@ class Run:
     log: str
     cards: int = 0  #: social cards published
     images: int = 0  #: content images published (renditions)
+    cpu: float | None = None  #: user + system seconds of the build and every process it waited for
 
 
 class BuildFailed(Exception):
@@ -151,6 +158,9 @@ class Result:
     anchor: float | None = None  #: median seconds, Material blog, French only, cold
     anchor_pages: int | None = None
     anchor_peak_kib: int | None = None
+    #: CPU seconds (user + system, the build and the processes it waited for), medians where repeated:
+    #: "cold", "cards off", "sequential", "warm", "no change", "anchor"
+    cpu: dict[str, float | None] = field(default_factory=dict)
 
     @property
     def ms_per_article(self) -> float:
@@ -223,7 +233,7 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float, *, site: Path |
     rss_file.unlink(missing_ok=True)
     mkdocs = ["build", "--strict", "-f", str(config), "-d", str(site)]
     if use_gnu_time:
-        command = [GNU_TIME, "-f", "%M", "-o", str(rss_file), sys.executable, "-m", "mkdocs", *mkdocs]
+        command = [GNU_TIME, "-f", "%M %U %S", "-o", str(rss_file), sys.executable, "-m", "mkdocs", *mkdocs]
     else:
         command = [sys.executable, "-c", LAUNCHER, str(rss_file), *mkdocs]
     env = {**os.environ, **ENV, **(env_extra or {})}
@@ -254,15 +264,20 @@ def build_once(config: Path, use_gnu_time: bool, timeout: float, *, site: Path |
         sampler.join()
         log_file.seek(0)
         log = log_file.read() + note
-    peak = None
+    peak, cpu = None, None
     if rss_file.exists():
         text = rss_file.read_text().strip().splitlines()
-        # GNU time writes "Command exited with non-zero status N" before %M on failure.
-        peak = int(text[-1]) if text and text[-1].strip().isdigit() else None
+        # GNU time writes "Command exited with non-zero status N" before its figures on failure.
+        figures = text[-1].split() if text else []
+        if figures and figures[0].isdigit():
+            peak = int(figures[0])
+            # GNU time's %U %S (and the launcher's rusage) count the children the build waited for: the
+            # English build's process, Pagefind, the card drawers.
+            cpu = sum(float(value) for value in figures[1:]) if len(figures) > 1 else None
         rss_file.unlink()
     pages = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
     cards, images = published(site)
-    return Run(returncode, wall, peak, sampler.peak_kib, pages, log, cards, images)
+    return Run(returncode, wall, peak, sampler.peak_kib, pages, log, cards, images, cpu)
 
 
 def published(site: Path) -> tuple[int, int]:
@@ -303,7 +318,8 @@ def mib(kib: int | None) -> str:
 
 
 def memory(run: Run) -> str:
-    return f"peak {mib(run.peak_kib)} MiB (Σ {mib(run.tree_kib)} MiB)"
+    cpu = f", CPU {run.cpu:.1f} s" if run.cpu is not None else ""
+    return f"peak {mib(run.peak_kib)} MiB (Σ {mib(run.tree_kib)} MiB){cpu}"
 
 
 # -- comparing outputs, editing an article ---------------------------------------------------------
@@ -469,6 +485,8 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
                     max(trees) if trees else None, runs[-1].pages, sequential.wall, identical, warm.wall, again,
                     warm_identical, serve, statistics.median(r.wall for r in off_runs), runs[-1].cards,
                     runs[-1].images, unchanged.wall)
+    result.cpu = {"cold": _median_cpu(runs), "cards off": _median_cpu(off_runs), "sequential": sequential.cpu,
+                  "warm": warm.cpu, "no change": unchanged.cpu}
 
     if anchor_config is not None:
         anchor_runs = []
@@ -481,6 +499,7 @@ def bench_size(size: int, root: Path, anchor_root: Path | None, repeat: int, see
         result.anchor = statistics.median(r.wall for r in anchor_runs)
         result.anchor_pages = anchor_runs[-1].pages
         result.anchor_peak_kib = max(anchor_peaks) if anchor_peaks else None
+        result.cpu["anchor"] = _median_cpu(anchor_runs)
     print(f"N={size}: done; {load()}", flush=True)
     return result
 
@@ -505,6 +524,32 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _median_cpu(runs: list[Run]) -> float | None:
+    values = [r.cpu for r in runs if r.cpu is not None]
+    return statistics.median(values) if values else None
+
+
+def cpu_table(results: list[Result]) -> str:
+    """CPU seconds (user + system of every process of the build), beside the wall times of ``table``."""
+    def seconds(value: float | None) -> str:
+        return f"{value:.1f}" if value is not None else "n/a"
+
+    def ratio(top: float | None, bottom: float | None) -> str:
+        return f"{top / bottom:.2f}" if top is not None and bottom else "n/a"
+
+    lines = ["| N, CPU | ours cold CPU s | cards off CPU s | sequential CPU s | warm CPU s | no change CPU s | "
+             "no change/cold (CPU) | Material FR-only CPU s | ours/Material (CPU) | cards on/off (CPU) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        cpu = r.cpu
+        lines.append(f"| N = {r.size} | {seconds(cpu.get('cold'))} | {seconds(cpu.get('cards off'))} | "
+                     f"{seconds(cpu.get('sequential'))} | {seconds(cpu.get('warm'))} | "
+                     f"{seconds(cpu.get('no change'))} | {ratio(cpu.get('no change'), cpu.get('cold'))} | "
+                     f"{seconds(cpu.get('anchor'))} | {ratio(cpu.get('cold'), cpu.get('anchor'))} | "
+                     f"{ratio(cpu.get('cold'), cpu.get('cards off'))} |")
+    return "\n".join(lines)
+
+
 def flatness(results: list[Result]) -> str:
     if len(results) < 2:
         return "flatness: n/a (one size only)"
@@ -520,6 +565,8 @@ def report(results: list[Result]) -> None:
         return
     print()
     print(table(results))
+    print()
+    print(cpu_table(results))
     print()
     print(flatness(results))
     anchored = [r for r in results if r.anchor is not None]

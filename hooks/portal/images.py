@@ -6,6 +6,9 @@ no original is ever published: pictures.py draws metadata-free derivatives.
 
 from __future__ import annotations
 
+import io
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +32,48 @@ class ContentImage:
     height: int
 
 
+@dataclass(frozen=True)
+class ImageFacts:
+    """What checking an image file's bytes found: its upright size, or why it cannot be used."""
+
+    width: int = 0
+    height: int = 0
+    reason: str = ""  #: after the file's name: "is not an image"; "" when the image can be used
+    hint: str = ""
+
+
+def image_facts(data: bytes) -> ImageFacts:
+    """Check an image's bytes (format, pixel count, that it decodes whole): a pure function of ``data``."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.size[0] * opened.size[1] > MAX_PIXELS:
+                raise Image.DecompressionBombError(opened.size)
+            if opened.format not in FORMATS:
+                return ImageFacts(reason=f"is a {opened.format} image", hint="use JPEG, PNG or WebP")
+            width, height = opened.size[::-1] if _rotated(opened) else opened.size
+            opened.load()
+    except Image.DecompressionBombError:
+        return ImageFacts(reason=f"has more than {MAX_PIXELS:,} pixels", hint="resize it before adding it")
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        if isinstance(error, UnidentifiedImageError):
+            reason = "is not an image"
+        elif "truncated" in str(error):
+            reason = "is truncated (the file is incomplete)"
+        else:
+            reason = f"cannot be read ({error})"
+        return ImageFacts(reason=reason, hint="export it again as JPEG or PNG")
+    return ImageFacts(width, height)
+
+
+def read_image_facts(path: Path) -> ImageFacts:
+    """``image_facts`` of the file at ``path``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ImageFacts(reason=f"cannot be read ({error})", hint="export it again as JPEG or PNG")
+    return image_facts(data)
+
+
 def read_image(fields: Fields, key: str, base_dir: Path, repo_root: Path) -> ContentImage | None:
     """Validate ``key: {src, alt: {fr, en}}`` whose src is relative to ``base_dir``."""
     if not fields.has(key):
@@ -46,7 +91,8 @@ def read_image(fields: Fields, key: str, base_dir: Path, repo_root: Path) -> Con
     return ContentImage(found[0], found[0].name, alt, found[1], found[2])
 
 
-def read_cover(fields: Fields, base_dir: Path, repo_root: Path, lang: str) -> ContentImage | None:
+def read_cover(fields: Fields, base_dir: Path, repo_root: Path, lang: str,
+               facts_of: Callable[[Path], ImageFacts] = read_image_facts) -> ContentImage | None:
     """Validate an article's ``cover`` (file) with its ``cover_alt`` (text of the article's language)."""
     if not fields.has("cover"):
         if fields.has("cover_alt"):
@@ -54,53 +100,41 @@ def read_cover(fields: Fields, base_dir: Path, repo_root: Path, lang: str) -> Co
         return None
     src = fields.text("cover")
     alt = fields.text("cover_alt", max_length=300)
-    found = check_image_file(fields, "cover", src, base_dir, repo_root)
+    found = check_image_file(fields, "cover", src, base_dir, repo_root, facts_of)
     if found is None or alt is None:
         return None
     return ContentImage(found[0], found[0].name, {lang: alt}, found[1], found[2])
 
 
-def check_image_file(fields: Fields, key: str, src: str | None, base_dir: Path,
-                     repo_root: Path) -> tuple[Path, int, int] | None:
-    """The image file ``src`` (relative to ``base_dir``) with its upright size; None after a problem."""
+def check_image_file(fields: Fields, key: str, src: str | None, base_dir: Path, repo_root: Path,
+                     facts_of: Callable[[Path], ImageFacts] = read_image_facts) -> tuple[Path, int, int] | None:
+    """The image file ``src`` (relative to ``base_dir``) with its upright size; None after a problem.
+
+    ``facts_of``: how the file's bytes are checked (``parsed.ParsedFiles.image_facts`` reuses what an
+    earlier check of the same bytes found: a cover shared by many articles is decoded once).
+    """
     if src is None:
         return None
     path = base_dir / src
-    message = _path_problem(path, repo_root)
+    resolved = Path(os.path.realpath(path))  # once: resolving is most of the check's time for a known image
+    message = _path_problem(path, resolved, repo_root)
     if message:
         fields.problem(key, message)
         return None
-    try:
-        with Image.open(path) as opened:
-            if opened.size[0] * opened.size[1] > MAX_PIXELS:
-                raise Image.DecompressionBombError(opened.size)
-            if opened.format not in FORMATS:
-                fields.problem(key, f"'{src}' is a {opened.format} image", "use JPEG, PNG or WebP")
-                return None
-            width, height = opened.size[::-1] if _rotated(opened) else opened.size
-            opened.load()
-    except Image.DecompressionBombError:
-        fields.problem(key, f"'{src}' has more than {MAX_PIXELS:,} pixels", "resize it before adding it")
+    facts = facts_of(path)
+    if facts.reason:
+        fields.problem(key, f"'{src}' {facts.reason}", facts.hint)
         return None
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        if isinstance(error, UnidentifiedImageError):
-            reason = "is not an image"
-        elif "truncated" in str(error):
-            reason = "is truncated (the file is incomplete)"
-        else:
-            reason = f"cannot be read ({error})"
-        fields.problem(key, f"'{src}' {reason}", "export it again as JPEG or PNG")
-        return None
-    return path.resolve(), width, height
+    return resolved, facts.width, facts.height
 
 
-def _path_problem(path: Path, repo_root: Path) -> str:
-    if not path.absolute().resolve().is_relative_to(repo_root.resolve()):
+def _path_problem(path: Path, resolved: Path, repo_root: Path) -> str:
+    """What is wrong with the image path ``path`` (``resolved``: its real path), or ""."""
+    if not resolved.is_relative_to(repo_root.resolve()):
         what = "a link pointing" if path.is_symlink() else "a path"
         return f"{what} outside the repository is not allowed"
-    if not path.exists():
+    if not resolved.exists():
         return f"'{path.name}' does not exist next to the file"
-    resolved = path.resolve()
     if not resolved.is_file():
         return f"'{path.name}' is not a file"
     return ""

@@ -356,7 +356,7 @@ def _read_article(path: Path, repo_root: Path, problems: list[Problem], authors:
     key = fields.slug("translation_key", required=False) or stem
     slug = fields.slug("slug", required=False) or slugify(stem)
     aliases = _aliases(fields)
-    cover = read_cover(fields, path.parent, repo_root, lang)
+    cover = read_cover(fields, path.parent, repo_root, lang, parsed.image_facts)
     cover_caption, cover_credit = _cover_words(fields)
     images = body_images(front.body, front.body_line, path, repo_root, lang, fields)
     if date and date.year != int(path.parent.name) and not problems[before:]:

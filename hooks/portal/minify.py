@@ -22,28 +22,32 @@ import re
 
 #: Elements whose content is kept as written.
 _KEPT = ("pre", "textarea", "code", "kbd", "samp", "script", "style")
-#: A kept element (up to its own end tag), a comment, or any other tag. Attribute values in
-#: quotes may hold '>'; a kept element of the same name is never nested in HTML.
+#: Inside a tag: runs of other characters, or quoted attribute values (which may hold '>').
+#: Possessive (Python 3.11): nothing to backtrack into, so a '<' that opens no tag costs a single pass.
+_ATTRIBUTES = r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+"
+#: A kept element (up to its own end tag), a comment, or any other tag; a kept element of the same
+#: name is never nested in HTML.
 _TOKEN = re.compile(
-    r"<(" + "|".join(_KEPT) + r")(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
+    r"(<(" + "|".join(_KEPT) + r")(?=[\s/>])" + _ATTRIBUTES + r">.*?</\2\s*>"
     r"|<!--.*?-->"
-    r"|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"|<" + _ATTRIBUTES + r">)",
     re.S | re.I,
 )
-_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+#: A run of markup whitespace holding a line break (it becomes one newline), taken whole; a lone
+#: newline, already what it would become, is not matched (most runs of a minified page).
+_RUN_WITH_NEWLINE = re.compile(r"[ \t\f]+[\n\r][ \t\n\r\f]*|[\n\r][ \t\n\r\f]+|\r")
+#: What is left to make one space: a run of two or more, or a lone tab or form feed.
+_RUN = re.compile(r"[ \t\f]{2,}|[\t\f]")
 
 
-def _collapsed(run: re.Match[str]) -> str:
-    return "\n" if "\n" in run.group(0) or "\r" in run.group(0) else " "
+def _collapsed(text: str) -> str:
+    return _RUN.sub(" ", _RUN_WITH_NEWLINE.sub("\n", text))
 
 
 def minified_html(html: str) -> str:
     """``html`` with each run of markup whitespace in its text made one character."""
-    parts: list[str] = []
-    start = 0
-    for token in _TOKEN.finditer(html):
-        parts.append(_WHITESPACE.sub(_collapsed, html[start:token.start()]))
-        parts.append(token.group(0))
-        start = token.end()
-    parts.append(_WHITESPACE.sub(_collapsed, html[start:]))
+    # re.split keeps the tokens (group 1) and the kept element's name (group 2): text, token, name, text…
+    parts = _TOKEN.split(html)
+    parts[::3] = [_collapsed(text) if text else text for text in parts[::3]]
+    parts[2::3] = [""] * len(parts[2::3])
     return "".join(parts)

@@ -62,9 +62,14 @@ def _stand_ins(site: Site) -> dict[str, Any]:
     }
 
 
+_LEAVES = (str, bytes, int, float, type(None))
+
+
 def _image_files(value: Any, found: set[tuple[str, int, int]] | None = None) -> set[tuple[str, int, int]]:
     """(path, size, modification time) of every image file the content names."""
     found = set() if found is None else found
+    if isinstance(value, _LEAVES):  # most values: nothing inside
+        return found
     if isinstance(value, ContentImage):
         try:
             stat = os.stat(value.source)

@@ -10,20 +10,24 @@ judgement on it: the articles are checked again by every build.
 
 A file changed less than two seconds before it is read is not kept (its time
 could be the same after another quick edit: git calls such entries "racily
-clean"). Like the rest of ``.cache/``, the file is local and trusted as much
+clean"). The same file keeps what checking the articles' cover images found
+(``image_facts``: decoding every cover is otherwise most of a rebuild's loading
+time), by the image's path, size, time and inode. Like the rest of ``.cache/``, the file is local and trusted as much
 as the repository, and deleting it only costs time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .cachekey import cache_key
+from .images import ImageFacts, image_facts, read_image_facts
 from .yamlsource import FrontMatter
 
 
@@ -34,7 +38,8 @@ def file_format() -> str:
 
 
 _RACY_NS = 2_000_000_000
-_Entry = tuple[int, int, FrontMatter]  #: size, modification time (ns), what the parser gave
+#: size, modification time (ns), what the parser gave (an image's: its inode and ``ImageFacts``)
+_Entry = tuple[int, int, Any]
 
 
 class ParsedFiles:
@@ -51,6 +56,8 @@ class ParsedFiles:
         self.used: list[str] = []  #: paths read by this build, in order
         self.parsed = 0  #: files parsed by this build (not found, or changed)
         self._out: IO[bytes] | None = None  #: the new file, once this build found something changed
+        self._image_key: str | None = None
+        self._facts_by_digest: dict[bytes, ImageFacts] = {}  #: this build's image checks, by the bytes' digest
 
     def _load(self) -> dict[str, _Entry]:
         assert self.path is not None
@@ -82,6 +89,40 @@ class ParsedFiles:
         self.parsed += 1
         self._note(key, (stat.st_size, stat.st_mtime_ns, result))
         return result
+
+    def image_facts(self, path: Path) -> ImageFacts:
+        """``images.image_facts`` of the file at ``path``: as found when the file had this size, time and inode,
+        else as found for the same bytes earlier in this build (a cover copied beside many articles is decoded
+        once), else checked now.
+
+        Size, time and inode are a first filter only, as git's index uses them: an edit
+        changes the time (and a replacement the inode); the racily clean case is never
+        kept (``_write``). The entry's key names the checking code and the libraries
+        (``cache_key``), so an edit of either checks every image again.
+        """
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return read_image_facts(path)
+        if self._image_key is None:
+            self._image_key = cache_key(code=["portal.images"])
+        key = f"image {self._image_key} {path}"
+        known = self.entries.get(key)
+        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[2][0] == stat.st_ino:
+            self._note(key, known)
+            return known[2][1]
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return read_image_facts(path)
+        digest = hashlib.sha256(data).digest()
+        facts = self._facts_by_digest.get(digest)
+        if facts is None:
+            facts = self._facts_by_digest[digest] = image_facts(data)
+        if self.path is not None:
+            self.parsed += 1
+            self._note(key, (stat.st_size, stat.st_mtime_ns, (stat.st_ino, facts)))
+        return facts
 
     def _note(self, key: str, entry: _Entry) -> None:
         self.used.append(key)

@@ -72,9 +72,38 @@ def readable(path: Path, repo_root: Path) -> bool:
     return stat.S_ISREG(mode) and is_inside(path, repo_root) and not _through_folder_link(path, repo_root)
 
 
+class _Readable:
+    """:func:`readable` for many files of a few folders: each folder's links resolved once, not once per file.
+
+    A file that is not itself a link is inside the repository, not reached through a
+    link to a folder, exactly when its folder is (its real path is its folder's real
+    path and its name); a link is judged by :func:`readable` itself.
+    """
+
+    def __init__(self, repo_root: Path) -> None:
+        self.repo_root = repo_root
+        self.folders: dict[Path, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return False
+        if stat.S_ISLNK(mode):
+            return readable(path, self.repo_root)
+        if not stat.S_ISREG(mode):
+            return False
+        folder = path.parent
+        known = self.folders.get(folder)
+        if known is None:
+            known = self.folders[folder] = not _through_folder_link(path, self.repo_root)
+        return known
+
+
 def repository_files(paths: Iterable[Path], repo_root: Path) -> list[Path]:
     """The ``paths`` the loaders may open (see :func:`readable`), sorted."""
-    return sorted(path for path in paths if readable(path, repo_root))
+    allowed = _Readable(repo_root)
+    return sorted(path for path in paths if allowed(path))
 
 
 def _source(path: Path, repo_root: Path) -> str:
@@ -122,10 +151,11 @@ def content_files(content_dir: Path, repo_root: Path) -> ContentFiles:
     data: list[Path] = []
     images: list[Path] = []
     stray: list[Path] = []
+    allowed = _Readable(repo_root)
     for top, _, filenames in _walk(content_dir):
         for name in filenames:
             path = top / name
-            if not readable(path, repo_root):
+            if not allowed(path):
                 continue  # reported by link_problems
             relative = path.relative_to(content_dir)
             if relative.parts[0] == DATA_FOLDER and len(relative.parts) > 1:
@@ -166,12 +196,13 @@ def stray_problems(files: ContentFiles, shown: set[Path], repo_root: Path) -> li
 def misplaced_sources(repo_root: Path) -> list[Problem]:
     """Articles and data files the loaders would not see: wrong extension case, wrong folder."""
     problems: list[Problem] = []
+    allowed = _Readable(repo_root)
     magazine = repo_root / "magazine"
     if magazine.is_dir():
         for top, _, filenames in _walk(magazine):
             for name in filenames:
                 path = top / name
-                if path.suffix.lower() not in MARKDOWN_SUFFIXES or not readable(path, repo_root):
+                if path.suffix.lower() not in MARKDOWN_SUFFIXES or not allowed(path):
                     continue
                 depth = len(path.relative_to(magazine).parts)
                 source = _source(path, repo_root)
@@ -191,7 +222,7 @@ def misplaced_sources(repo_root: Path) -> list[Problem]:
         for top, _, filenames in _walk(folder):
             for filename in filenames:
                 path = top / filename
-                if path.suffix.lower() not in DATA_SUFFIXES or not readable(path, repo_root):
+                if path.suffix.lower() not in DATA_SUFFIXES or not allowed(path):
                     continue
                 source = _source(path, repo_root)
                 if top != folder:

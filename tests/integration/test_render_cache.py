@@ -11,6 +11,7 @@ the fixture's own, unedited, that build from nothing is the session's
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -299,6 +300,25 @@ def _replace_image(path: Path, colour: tuple[int, int, int]) -> None:
     Image.new("RGB", size, colour).save(path, format=format_)
 
 
+def _aged_cover(config: Path) -> None:
+    """A cover for an article, in a file older than the "racily clean" window: its check is kept in parsed.pickle."""
+    from PIL import Image
+
+    cover = config.parent / "magazine/2025/couverture.jpg"
+    Image.new("RGB", (800, 500), (30, 90, 160)).save(cover, format="JPEG")
+    old = cover.stat().st_mtime_ns - 3_600_000_000_000
+    os.utime(cover, ns=(old, old))
+    edit(config, "magazine/2025/premier-article.fr.md", "issue: 1\n", "issue: 1\ncover: couverture.jpg\n"
+         "cover_alt: Une couverture bleue\n")
+
+
+def _other_cover(config: Path) -> None:
+    """The cover replaced by a picture of another size: the pages' width and height must follow."""
+    from PIL import Image
+
+    Image.new("RGB", (600, 600), (160, 90, 30)).save(config.parent / "magazine/2025/couverture.jpg", format="JPEG")
+
+
 def _edit_config(config: Path, change) -> None:
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     change(settings)
@@ -313,6 +333,8 @@ EDITS = {
     "content: an article's title, a body image's pixels": lambda c: (
         edit(c, "magazine/2025/premier-article.fr.md", "title: Un premier article", "title: Un article retitré"),
         _replace_image(c.parent / "magazine/2025/atelier.jpg", (200, 30, 30))),
+    "content: a cover added (its check kept by the file's size, time and inode)": _aged_cover,
+    "content: the cover replaced by a picture of another size": _other_cover,
     "registries: an author, a tag, an issue; a key figure": lambda c: (
         edit(c, "magazine/authors.yml", "name: Camille Essai", "name: Camille Autrement"),
         edit(c, "magazine/tags.yml", "Patrimoine", "Héritages"),

@@ -83,3 +83,42 @@ def test_entries_of_files_gone_are_dropped_and_the_others_kept(tmp_path):
     second.save()
     third = ParsedFiles(tmp_path / "parsed.pickle")
     assert list(third.entries) == [str(one)] and len(calls) == 2
+
+
+def _jpeg(path, colour=(200, 30, 30), age_s: int = 60):
+    from PIL import Image
+    Image.new("RGB", (40, 30), colour).save(path, "JPEG")
+    old = path.stat().st_mtime_ns - age_s * 1_000_000_000
+    os.utime(path, ns=(old, old))
+    return path
+
+
+def test_a_cover_shared_by_many_articles_is_decoded_once_and_not_again_while_unchanged(tmp_path, monkeypatch):
+    import portal.parsed as parsed
+
+    decoded: list[int] = []
+    real = parsed.image_facts
+    monkeypatch.setattr(parsed, "image_facts", lambda data: decoded.append(len(data)) or real(data))
+    first_copy, second_copy = _jpeg(tmp_path / "a.jpg"), tmp_path / "b.jpg"
+    second_copy.write_bytes(first_copy.read_bytes())
+    os.utime(second_copy, ns=(first_copy.stat().st_mtime_ns,) * 2)
+    build = ParsedFiles(tmp_path / "parsed.pickle")
+    facts = [build.image_facts(first_copy), build.image_facts(second_copy)]
+    build.save()
+    assert len(decoded) == 1 and facts[0] == facts[1] and (facts[0].width, facts[0].height) == (40, 30)
+    again = ParsedFiles(tmp_path / "parsed.pickle")
+    assert again.image_facts(second_copy) == facts[1] and len(decoded) == 1  # unchanged file: nothing read
+    again.save()
+    _jpeg(second_copy, colour=(0, 0, 0), age_s=30)  # replaced: another size, time and inode
+    assert ParsedFiles(tmp_path / "parsed.pickle").image_facts(second_copy).width == 40 and len(decoded) == 2
+
+
+def test_a_broken_image_is_reported_from_the_kept_check_as_from_a_new_one(tmp_path):
+    broken = tmp_path / "broken.jpg"
+    written(broken, "not an image")
+    first = ParsedFiles(tmp_path / "parsed.pickle")
+    found = first.image_facts(broken)
+    first.save()
+    assert found.reason == "is not an image"
+    assert ParsedFiles(tmp_path / "parsed.pickle").image_facts(broken) == found
+    assert ParsedFiles(None).image_facts(broken) == found
