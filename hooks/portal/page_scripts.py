@@ -15,14 +15,14 @@ FILTER = "assets/javascripts/filter.js"
 VIDEO = "assets/javascripts/video.js"
 
 
-def page_scripts(markers: Collection[str], is_directory: bool) -> tuple[str, ...]:
+def page_scripts(shortcodes: Collection[str], is_directory: bool) -> tuple[str, ...]:
     """The scripts of one page, as paths from the language root, in the order they load.
 
-    ``markers``: the names of the editors' markers of the page's Markdown; ``is_directory``: the
+    ``shortcodes``: the names of the shortcodes of the page's Markdown; ``is_directory``: the
     page is the structures' directory (its filter).
     """
     scripts = []
-    if "video" in markers:
+    if "video" in shortcodes:
         scripts.append(VIDEO)
     if is_directory:
         scripts.append(FILTER)

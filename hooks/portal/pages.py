@@ -25,7 +25,7 @@ from .languages import LANGUAGES, reserved_prefix, split_language_suffix
 from .magazine import IMAGE_MARKDOWN, BodyImage, body_images
 from .pictures import Picture, plan_picture
 from .problems import Problem
-from .shortcodes import marker_names
+from .shortcodes import shortcode_names
 from .sources import content_files, link_problems, stray_problems
 from .urls import language_relative_path
 from .yamlsource import SourceError, read_text, split_front_matter
@@ -53,7 +53,7 @@ class HandPage:
     order: int
     images: tuple[BodyImage, ...] = ()  #: images of the body, published as responsive pictures
     slug_line: int | None = None  #: line of 'slug:' when the front matter sets one
-    markers: tuple[str, ...] = ()  #: the editors' markers its body uses ('video', 'key-figures')
+    shortcodes: tuple[str, ...] = ()  #: the shortcodes its body uses ('video', 'key-figures')
 
 
 def page_src_uri(key: str, slug: str | None) -> str:
@@ -154,7 +154,7 @@ def _read_page(path: Path, source: str, key: str, lang: str, repo_root: Path,
         return None
     return HandPage(source, lang, key, page_src_uri(key, slug), title, description, template,
                     order if order is not None else 100, images, front.meta.line("slug") if slug else None,
-                    marker_names(front.body))
+                    shortcode_names(front.body))
 
 
 def _takes_a_build_address(page: HandPage, problems: list[Problem]) -> bool:

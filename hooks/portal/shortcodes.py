@@ -82,10 +82,10 @@ def expand(markdown: str, source: str, lang: str, figures: Sequence[KeyFigure], 
     return SHORTCODE.sub(replace, markdown), problems
 
 
-def marker_names(markdown: str) -> tuple[str, ...]:
-    """The names of the markers ``markdown`` uses, in order, each once (not those shown inside code fences)."""
+def shortcode_names(markdown: str) -> tuple[str, ...]:
+    """The names of the shortcodes ``markdown`` uses, in order, each once (not those shown inside code fences)."""
     fenced = _fenced_ranges(markdown)
-    names = [m.group("name") for m in MARKER.finditer(markdown)
+    names = [m.group("name") for m in SHORTCODE.finditer(markdown)
              if not any(start <= m.start() < end for start, end in fenced)]
     return tuple(dict.fromkeys(names))
 

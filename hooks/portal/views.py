@@ -165,12 +165,12 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         toc=not (is_home or planned is not None) or bool(planned and getattr(planned.view, "long_read", False)),
         footer=footer_view(site, lang),
         legal=_legal(site, lang) if planned is None and _hand_key(site, lang, src_uri) == LEGAL_KEY else None,
-        scripts=page_scripts.page_scripts(_hand_markers(site, lang, src_uri), src_uri == DIRECTORY),
+        scripts=page_scripts.page_scripts(_hand_shortcodes(site, lang, src_uri), src_uri == DIRECTORY),
     )
 
 
-def _hand_markers(site: Site, lang: str, src_uri: str) -> tuple[str, ...]:
-    return next((p.markers for p in site.pages_in(lang) if p.src_uri == src_uri), ())
+def _hand_shortcodes(site: Site, lang: str, src_uri: str) -> tuple[str, ...]:
+    return next((p.shortcodes for p in site.pages_in(lang) if p.src_uri == src_uri), ())
 
 
 def _hand_key(site: Site, lang: str, src_uri: str) -> str:

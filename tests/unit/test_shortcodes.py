@@ -42,9 +42,9 @@ def test_shortcodes_in_code_blocks_are_left_alone():
     assert markdown == text and problems == []
 
 
-def test_marker_names_are_those_outside_code_fences():
-    from portal.shortcodes import marker_names
+def test_shortcode_names_are_those_outside_code_fences():
+    from portal.shortcodes import shortcode_names
     markdown = ("<!-- portal:video youtube=a1B2c3D4e5F title=\"x\" -->\n\n```\n<!-- portal:key-figures -->\n```\n"
                 "<!-- portal:video vimeo=123456 title=\"y\" -->\n")
-    assert marker_names(markdown) == ("video",)
-    assert marker_names("Texte.\n") == ()
+    assert shortcode_names(markdown) == ("video",)
+    assert shortcode_names("Texte.\n") == ()
