@@ -207,7 +207,7 @@ def _index(site_dir: str, output: str) -> int:
 
     Pagefind holds the whole index of what it was given in memory until it writes it: at
     5 000 articles per language, 1 715 MiB for both languages in one process, 981 and
-    949 MiB one after the other (858 and 845 once the furniture is not indexed). Each
+    949 MiB one after the other, 845–1 301 MiB once the furniture is not indexed. Each
     language's index is the same as in one process (Pagefind splits it by ``<html lang>``).
 
     Pagefind's command line, not its Python API: the API's service (pagefind 1.5.2) answers
