@@ -205,9 +205,10 @@ def language_globs(site_dir: str) -> dict[str, str]:
 def _index(site_dir: str, output: str) -> int:
     """Index each language in its own Pagefind process, one after the other, then merge their bundles.
 
-    Pagefind holds the whole index of what it was given in memory until it writes it: a
-    process per language halves its peak. Each language's index is the same as in one
-    process (Pagefind splits it by ``<html lang>`` anyway).
+    Pagefind holds the whole index of what it was given in memory until it writes it: at
+    5 000 articles per language, 1 715 MiB for both languages in one process, 981 and
+    949 MiB one after the other, 845–1 301 MiB once the furniture is not indexed. Each
+    language's index is the same as in one process (Pagefind splits it by ``<html lang>``).
 
     Pagefind's command line, not its Python API: the API's service (pagefind 1.5.2) answers
     "written" while its last file writes are still in flight and is then stopped, and about
