@@ -25,8 +25,9 @@ _ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
 _BEFORE_MARK = re.compile(rf"(?:(?<=\S)|^){_SPACE}+(?=[:;?!](?:\s|$|[<»)\]\"'’.,…]))")
 #: A word glued to ; ? ! (not : — times, URLs, ratios): a narrow space is added.
 _GLUED_MARK = re.compile(r"(?<=[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9»)])(?=[;?!](?:\s|$|[<»)]))")
-#: What any of the substitutions below needs in a text to change it (an entity starts with '&').
-_MARKS = re.compile(r"[&:;?!«»]")
+#: What any of the substitutions below needs in a text to change it (an entity starts with '&'; the apostrophe
+#: is curled here too, so it counts).
+_MARKS = re.compile(r"[&:;?!«»']")
 _AFTER_OPENING = re.compile(rf"«{_SPACE}*")
 _LETTER = r"[^\W\d_]"
 #: A straight apostrophe between two letters, as typed or as the templates escape it (&#39;).

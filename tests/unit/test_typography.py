@@ -27,3 +27,8 @@ def test_apostrophes_in_code_addresses_and_quotes_stay_straight():
                  "<code>l'été</code><pre>d'x</pre><script>var a = 'b';</script><p>'cité' 5'6</p>")
     assert french_spacing(untouched) == untouched
     assert french_apostrophes("l'été 'cité' 5'6") == "l’été 'cité' 5'6"
+
+
+def test_a_text_whose_only_mark_is_an_apostrophe_is_curled():
+    # The pass skips text with no mark at all: an apostrophe alone must still count as one.
+    assert french_spacing("<p>Souffleurs d'images</p>") == "<p>Souffleurs d’images</p>"
