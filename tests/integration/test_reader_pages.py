@@ -105,3 +105,12 @@ def test_each_page_loads_only_the_scripts_of_what_it_shows(minimal_build):
         assert scripts(path) == ["search.js"], path
     assert all((minimal_build.site / "assets/javascripts" / name).is_file()
                for name in ("video.js", "filter.js", "search.js"))
+
+
+def test_english_labels_are_idiomatic(minimal_build):
+    """English readers get English labels, not French ones word for word ("Our structures")."""
+    home = doc(minimal_build, "en/index.html")
+    text = " ".join(home.text_content().split())
+    assert "Our cultural organisations" in text and "More from the magazine" in text
+    assert "Our structures" not in text and "The whole magazine" not in text
+    assert "Cultural organisations" in doc(minimal_build, "en/structures/index.html").xpath("//title/text()")[0]
