@@ -49,7 +49,7 @@ LAST_DAY = dt.date(2025, 12, 31)
 WORDS_MIN, WORDS_MAX = 600, 900
 DESCRIPTION_MAX = 180
 MIN_SHARE = 60  #: fewest words of prose in the intro and in each section
-#: Front matter keys this generator writes: all must be in ARTICLE_KEYS of hooks/portal/magazine.py.
+#: Front matter keys this generator writes: all must be in ARTICLE_KEYS of hooks/portal/content/magazine.py.
 WRITTEN_KEYS = ("title", "date", "authors", "tags", "rubric", "description", "issue", "cover", "cover_alt")
 
 # -- vocabularies: one token = one word (no apostrophes or hyphens), so counting is exact -----------
@@ -318,12 +318,12 @@ def prepare(out: Path) -> None:
 
 
 def allowed_keys() -> tuple[str, ...]:
-    """ARTICLE_KEYS of hooks/portal/magazine.py, read without importing the hooks."""
-    tree = ast.parse((REPO / "hooks" / "portal" / "magazine.py").read_text(encoding="utf-8"))
+    """ARTICLE_KEYS of hooks/portal/content/magazine.py, read without importing the hooks."""
+    tree = ast.parse((REPO / "hooks" / "portal" / "content" / "magazine.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "ARTICLE_KEYS" for t in node.targets):
             return tuple(ast.literal_eval(node.value))
-    raise LookupError("ARTICLE_KEYS not found in hooks/portal/magazine.py")
+    raise LookupError("ARTICLE_KEYS not found in hooks/portal/content/magazine.py")
 
 
 def generate(articles: int, out: Path, seed: int = 1, covers: int = 0, social_cards: bool = False,

@@ -18,9 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import portal.minify as minify
-import portal.slugs as slugs
-import portal.typography as typography
+import portal.outputs.minify as minify
+import portal.text.slugs as slugs
+import portal.text.typography as typography
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
 import portal_mkdocs.invocation as invocation
@@ -34,7 +34,7 @@ import portal_mkdocs.shortcodes as shortcodes
 import portal_mkdocs.state as state
 import portal_mkdocs.stylesheet as stylesheet
 import portal_mkdocs.theme as theme
-from portal.views import not_found_view
+from portal.plan.views import not_found_view
 
 INVOCATIONS = invocation.Invocations()
 

@@ -14,12 +14,12 @@ this). The fonts came from Fontsource's "latin" subsets (commit 54ad84d); this k
 - the hinting, so that Windows renders them as before.
 
 The fonts lacked the narrow no-break space (U+202F) that French typography puts before
-``: ; ? !`` and inside « » (``hooks/portal/typography.py``): the browser drew each one from
+``: ; ? !`` and inside « » (``hooks/portal/text/typography.py``): the browser drew each one from
 another font. Each font gets it here, as a blank glyph one tenth of an em wide (Source Sans 3's
 own thin space, U+2009, which it reuses when the font has it).
 
 Subsetting a subset with the same list gives the same bytes, so running it again is harmless.
-The social cards are drawn with two of these files (``hooks/portal/cards.py``): their text
+The social cards are drawn with two of these files (``hooks/portal/outputs/cards.py``): their text
 is the pages' text, within the same characters.
 """
 

@@ -9,12 +9,12 @@ from typing import Any
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.cards import has_own_card
-from portal.languages import language
-from portal.pages import HandPage, page_pictures, with_picture_slots
-from portal.pages import picture_slot as page_picture_slot
-from portal.plans import picture_slot
-from portal.views import card_spec, page_view
+from portal.content.pages import HandPage, page_pictures, with_picture_slots
+from portal.content.pages import picture_slot as page_picture_slot
+from portal.outputs.cards import has_own_card
+from portal.plan.plans import picture_slot
+from portal.plan.views import card_spec, page_view
+from portal.text.languages import language
 
 from .state import BuildState
 

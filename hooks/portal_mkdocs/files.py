@@ -9,12 +9,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from portal import l10n
-from portal.build import SitePlan
-from portal.escaping import neutralise
-from portal.media import media_jobs
-from portal.pictures import draw
-from portal.trust import is_trust_page, trust_pages
+from portal.content.pictures import draw
+from portal.content.trust import is_trust_page, trust_pages
+from portal.outputs.media import media_jobs
+from portal.plan.build import SitePlan
+from portal.text import l10n
+from portal.text.escaping import neutralise
 
 from .host import host_module
 

@@ -26,8 +26,8 @@ from typing import IO, Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.languages import DEFAULT_LANGUAGE, other_languages
-from portal.urls import language_root
+from portal.content.urls import language_root
+from portal.text.languages import DEFAULT_LANGUAGE, other_languages
 
 from . import internals
 from .host import host_package

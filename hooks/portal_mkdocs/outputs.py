@@ -17,10 +17,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portal.cards import draw_cards
-from portal.feeds import magazine_feeds
-from portal.pagecache import fingerprint
-from portal.site import robots_txt
+from portal.cache.pagecache import fingerprint
+from portal.content.site import robots_txt
+from portal.outputs.cards import draw_cards
+from portal.outputs.feeds import magazine_feeds
 
 from . import internals
 from .state import BuildState

@@ -1,6 +1,6 @@
 """Pages rendered by an earlier build, reused when nothing they were made of changed.
 
-The core (``portal.pagecache``) keys and stores entries; this module is where
+The core (``portal.cache.pagecache``) keys and stores entries; this module is where
 MkDocs meets it. For each page, at ``on_page_markdown`` (once shortcodes are
 expanded and the page's view is known) the page's key is looked up:
 
@@ -12,7 +12,7 @@ expanded and the page's view is known) the page's key is looked up:
   the files its links looked up, unless a warning was logged while it was made
   (such a page is rendered again by every build, so its warning is seen again).
 
-Before that, at ``on_files``, the ledger of the last build (``portal.ledger``)
+Before that, at ``on_files``, the ledger of the last build (``portal.cache.ledger``)
 may prove pages unchanged without their views: those are not handed to MkDocs
 at all (``unchanged``). Every page this build stores or leaves out is recorded
 in its own ledger for the next build.
@@ -35,11 +35,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from portal.cachekey import environment, running_files
-from portal.feeds import feed_articles
-from portal.ledger import Ledger, PageRecord, read_ledger, write_ledger
-from portal.outline import outline
-from portal.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
+from portal.cache.cachekey import environment, running_files
+from portal.cache.ledger import Ledger, PageRecord, read_ledger, write_ledger
+from portal.cache.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
+from portal.outputs.feeds import feed_articles
+from portal.plan.outline import outline
 
 from . import internals
 from .host import host_package
@@ -306,7 +306,7 @@ class RenderCache:
 
 
 class FeedFiles:
-    """Where the feeds of earlier builds are (``portal.feeds.FeedStore``): their files in the site folder,
+    """Where the feeds of earlier builds are (``portal.outputs.feeds.FeedStore``): their files in the site folder,
     left in place when unchanged, and their bytes in the cache."""
 
     def __init__(self, blobs: BlobCache, site: SiteFolder) -> None:
@@ -380,7 +380,7 @@ def build_key(config: MkDocsConfig, state: BuildState) -> str:
 
     The code is every file beside the hook file (the adapter and the core, whether a page's
     render imports them or not, and the data they read: the interface strings' catalogues
-    ``portal/locale/*/LC_MESSAGES/portal.po``), as this process runs it (``cachekey.running_files``:
+    ``portal/text/locale/*/LC_MESSAGES/portal.po``), as this process runs it (``cachekey.running_files``:
     read once, so that `mkdocs serve` does not file its old code's pages under edited code's key), the
     libraries every installed distribution (``cachekey.environment``).
     """

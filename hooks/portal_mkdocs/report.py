@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from portal.problems import Problem
+from portal.content.problems import Problem
 
 from .host import host_package
 

@@ -1,4 +1,4 @@
-"""The editor's HTML of each page, after Markdown, through the core's allow-list (portal.sanitise).
+"""The editor's HTML of each page, after Markdown, through the core's allow-list (portal.content.sanitise).
 
 Runs on the page's body before anything else gets it (pictures, the feeds, the
 search index, the render cache): what is removed is reported as a warning at
@@ -14,11 +14,11 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from portal.pages import page_pictures
-from portal.pages import picture_slot as page_picture_slot
-from portal.plans import picture_slot
-from portal.sanitise import clean, located
-from portal.yamlsource import CONTROL
+from portal.content.pages import page_pictures
+from portal.content.pages import picture_slot as page_picture_slot
+from portal.content.sanitise import clean, located
+from portal.content.yamlsource import CONTROL
+from portal.plan.plans import picture_slot
 
 from . import internals
 from .context import hand_page
@@ -46,7 +46,7 @@ def sanitised(html: str, page: Page, config: MkDocsConfig, state: BuildState) ->
 
 
 def _as_inserted(blocks: list[str]) -> list[str]:
-    """A shortcode's block as the Markdown holds it (portal.shortcodes.expand closes its blank lines)."""
+    """A shortcode's block as the Markdown holds it (portal.content.shortcodes.expand closes its blank lines)."""
     return [re.sub(r"\n\s*\n", "\n", block.strip()) for block in blocks]
 
 

@@ -4,7 +4,7 @@ Runs once, in the default language's build, after the other languages are writte
 (their pages are under ``<site>/<lang>/``). Pagefind splits its index by each page's
 ``<html lang>``: a French page searches French pages with French stemming, an English
 page English ones. Only the elements marked ``data-pagefind-body`` are indexed (see
-``portal.search`` for which pages carry it), so listings and redirect pages stay out.
+``portal.outputs.search`` for which pages carry it), so listings and redirect pages stay out.
 A reader's first search downloads Pagefind's small loader, its WebAssembly and the
 index chunks of the words typed: a few hundred kilobytes, not the whole index.
 
@@ -34,8 +34,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portal.cachekey import cache_key
-from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
+from portal.cache.cachekey import cache_key
+from portal.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .state import BuildState
 

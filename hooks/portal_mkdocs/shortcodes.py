@@ -1,4 +1,4 @@
-"""Expand the shortcodes of a page's Markdown (``portal.shortcodes``) with the theme's block templates."""
+"""Expand the shortcodes of a page's Markdown (``portal.content.shortcodes``) with the theme's block templates."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from portal import shortcodes
-from portal.escaping import neutralise
+from portal.content import shortcodes
+from portal.text.escaping import neutralise
 
 from . import internals
 from .report import report

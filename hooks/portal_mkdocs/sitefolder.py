@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from portal.languages import other_languages
+from portal.text.languages import other_languages
 
 _HIDDEN = ".portal-hidden-"
 _MANIFEST = "site.json"

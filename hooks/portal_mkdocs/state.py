@@ -14,10 +14,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portal.build import SitePlan, plan_site
-from portal.languages import DEFAULT_LANGUAGE, LANGUAGES
-from portal.site import Site, SiteSettings
-from portal.urls import language_root
+from portal.content.site import Site, SiteSettings
+from portal.content.urls import language_root
+from portal.plan.build import SitePlan, plan_site
+from portal.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .invocation import Invocation, handed_down
 

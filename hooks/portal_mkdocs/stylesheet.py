@@ -1,6 +1,6 @@
 """At the end of each language's build: Material's stylesheet trimmed to what that language's pages use.
 
-The rules are chosen by ``portal.stylesheet_trim`` from every HTML file the build left in its folder
+The rules are chosen by ``portal.outputs.stylesheet_trim`` from every HTML file the build left in its folder
 (pages kept from the last build included, so a warm build writes the same bytes as a cold one) and the
 portal's scripts. The file keeps its name (``base.html`` links it); it is written from the theme's
 original each time, never trimmed twice, and left alone when its bytes would not change.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portal.languages import other_languages
-from portal.stylesheet_trim import trimmed, used_names
+from portal.outputs.stylesheet_trim import trimmed, used_names
+from portal.text.languages import other_languages
 
 from .state import BuildState
 

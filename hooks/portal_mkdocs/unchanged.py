@@ -1,7 +1,7 @@
 """Pages left out of MkDocs' page loop because the ledger proves them unchanged.
 
 When the last build of this language had the same fingerprint and saw the
-same site outline (``portal.outline``), a page whose own source is unchanged,
+same site outline (``portal.plan.outline``), a page whose own source is unchanged,
 whose links still find the same files and whose output file is still the one
 that build wrote, is not handed to MkDocs at all: no Page read, rendered,
 templated or written. What the rest of the build needs from it comes from its
@@ -26,10 +26,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from portal.cards import card_path
-from portal.feeds import body_digest
-from portal.ledger import Ledger, PageRecord
-from portal.pagecache import PageCache, fingerprint
+from portal.cache.ledger import Ledger, PageRecord
+from portal.cache.pagecache import PageCache, fingerprint
+from portal.outputs.cards import card_path
+from portal.outputs.feeds import body_digest
 
 from . import internals
 from .host import host_module

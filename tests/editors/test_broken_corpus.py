@@ -14,10 +14,10 @@ from corpus import CASES
 from PIL import Image
 
 from cases import IMAGE_HUGE, IMAGE_OK, IMAGE_TRUNCATED, Case
-from portal.check import check
-from portal.clock import PARIS
-from portal.messages_fr import in_french, is_translated
-from portal.site import SiteSettings
+from portal.content.clock import PARIS
+from portal.content.site import SiteSettings
+from portal.editors.check import check
+from portal.editors.messages_fr import in_french, is_translated
 from support import FIXTURES, make_site, run_build, write
 
 VALID_PAGES = ["index.html", "equipe/index.html", "structures/alpha/index.html", "magazine/2025/premier-article/index.html",

@@ -16,7 +16,7 @@ from support import FIXTURES, REPO
 
 def portal(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PORTAL_NOW": "2026-06-01", "LANG": "C.UTF-8"}
-    return subprocess.run([sys.executable, "-m", "portal.cli", *args], cwd=site, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "portal.editors.cli", *args], cwd=site, capture_output=True, text=True,
                           env=env, timeout=60)
 
 
@@ -61,7 +61,7 @@ def test_check_fails_with_located_lines_in_english_and_french(site):
 def test_french_locale_is_the_default_for_french_editors(site):
     (site / "upconf/2026-06-20-en-ligne.yml").write_text("title: [", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "LANG": "fr_FR.UTF-8", "PORTAL_NOW": "2026-06-01"}
-    done = subprocess.run([sys.executable, "-m", "portal.cli", "check"], cwd=site, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "portal.editors.cli", "check"], cwd=site, capture_output=True, text=True,
                           env=env)
     assert "erreur de syntaxe YAML" in done.stdout
 
@@ -194,7 +194,7 @@ def test_check_into_a_reader_that_leaves_ends_quietly(site):
     for number in range(1500):  # far more than a pipe holds
         (site / f"structures/broken-{number}.yml").write_text("name: [\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PORTAL_NOW": "2026-06-01", "LANG": "C.UTF-8"}
-    process = subprocess.Popen([sys.executable, "-m", "portal.cli", "check"], cwd=site, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "portal.editors.cli", "check"], cwd=site, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = process.stdout.readline()  # what `portal check | head -1` reads, before it goes away
     process.stdout.close()

@@ -14,7 +14,7 @@ from support import FIXTURES, REPO
 
 def portal(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PORTAL_NOW": "2026-06-01", "LANG": "C.UTF-8"}
-    return subprocess.run([sys.executable, "-m", "portal.cli", *args], cwd=site, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "portal.editors.cli", *args], cwd=site, capture_output=True, text=True,
                           env=env, timeout=60)
 
 

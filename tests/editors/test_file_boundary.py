@@ -16,7 +16,7 @@ from PIL import Image
 from test_broken_corpus import VALID_PAGES, batches, settings, site_with_all
 
 from cases import ARTICLE, CONFERENCE, STRUCTURE, Case, s
-from portal.check import check
+from portal.editors.check import check
 from support import FIXTURES, make_site, run_build, write
 
 BATCHES = batches(FILE_CASES)

@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from cases import ARTICLE, STRUCTURE, s
-from portal.yamlsource import CONTROL
+from portal.content.yamlsource import CONTROL
 from support import make_site, run_build, search_records, write
 
 HOSTILE = {

@@ -345,13 +345,13 @@ EDITS = {
         edit(c, "overrides/assets/stylesheets/portal.css", "--portal-sun: #f3b33d;", "--portal-sun: #e3a32d;"),
         shutil.copyfile(c.parent / "overrides/assets/fonts/source-sans-3-latin-700-normal.woff2",
                         c.parent / "overrides/assets/fonts/fraunces-latin-700-normal.woff2")),
-    "our code: a colour of the cards": lambda c: edit(c, "hooks/portal/cards.py", "(243, 179, 61)", "(200, 179, 61)"),
+    "our code: a colour of the cards": lambda c: edit(c, "hooks/portal/outputs/cards.py", "(243, 179, 61)", "(200, 179, 61)"),
     # Alone: an edit of a .py file beside it would change every key and hide a catalogue left out of them. Strings
     # that no page's outline carries (a title would change the outline, and so every page's key): the footer's
     # label on every page, the magazine feed's description.
     "interface strings in the French catalogue": lambda c: (
-        edit(c, "hooks/portal/locale/fr/LC_MESSAGES/portal.po", 'msgstr "Pied de page"', 'msgstr "Bas de page"'),
-        edit(c, "hooks/portal/locale/fr/LC_MESSAGES/portal.po", 'msgstr "Les nouveaux articles du magazine respect',
+        edit(c, "hooks/portal/text/locale/fr/LC_MESSAGES/portal.po", 'msgstr "Pied de page"', 'msgstr "Bas de page"'),
+        edit(c, "hooks/portal/text/locale/fr/LC_MESSAGES/portal.po", 'msgstr "Les nouveaux articles du magazine respect',
              'msgstr "Les derniers articles du magazine respect')),
     "mkdocs.yml: the site's name, the listings' page size": lambda c: _edit_config(
         c, lambda s: (s.update(site_name="Un autre nom"), s["extra"]["portal"].update(page_size=2))),

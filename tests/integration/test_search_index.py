@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from portal import l10n
+from portal.text import l10n
 from support import Build, search_records
 
 FR_ARTICLE = "magazine/2025/premier-article/index.html"

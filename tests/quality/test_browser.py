@@ -23,7 +23,7 @@ import pytest
 from lxml import html
 from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect
 
-from portal import l10n
+from portal.text import l10n
 from support import REPO, search_records
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -289,7 +289,7 @@ def style_differences(context: BrowserContext, url: str, stylesheet: bytes) -> l
                                             ("structures/", "phone"), ("en/upconf/2026-06-18-ouvrir-la-citadelle/",
                                                                        "desktop")], ids=page_id)
 def test_trimmed_material_stylesheet_styles_every_element_as_the_full_one(chromium, served_real_site, path, viewport):
-    """The build keeps only Material's rules the pages can use (portal.stylesheet_trim): the page must not see it."""
+    """The build keeps only Material's rules the pages can use (portal.outputs.stylesheet_trim): the page must not see it."""
     served = (served_real_site.root / "assets" / "stylesheets" / MATERIAL_CSS.name).read_bytes()
     full = MATERIAL_CSS.read_bytes()
     assert len(served) < len(full) / 2, "the served stylesheet is trimmed"

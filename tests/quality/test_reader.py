@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_browser import browsing, open_page
 
-from portal.placeholders import find as find_placeholders
+from portal.editors.placeholders import find as find_placeholders
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 700}

@@ -17,7 +17,7 @@ from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 from test_browser import browsing, open_page
 
-from portal.minify import minified_html
+from portal.outputs.minify import minified_html
 from support import REPO
 
 PHONE = {"width": 390, "height": 844}
