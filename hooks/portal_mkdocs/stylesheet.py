@@ -8,6 +8,7 @@ original each time, never trimmed twice, and left alone when its bytes would not
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,9 +28,7 @@ def trim_material_stylesheet(config: MkDocsConfig, state: BuildState) -> None:
     targets = sorted((site / STYLESHEETS).glob("main.*.min.css"))
     if not targets:
         return
-    skipped = set(other_languages(state.lang))  # their folders are their own builds'
-    pages = (path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))
-             if path.relative_to(site).parts[0] not in skipped)
+    pages = (path.read_text(encoding="utf-8") for path in language_pages(site, state.lang))
     scripts = [path.read_text(encoding="utf-8") for path in sorted((site / SCRIPTS).glob("*.js"))
                if not path.name.startswith("bundle.")]
     names = used_names(pages, scripts)
@@ -40,6 +39,22 @@ def trim_material_stylesheet(config: MkDocsConfig, state: BuildState) -> None:
         text = trimmed(source.read_text(encoding="utf-8"), names)
         if target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8", newline="\n")
+
+
+def language_pages(site: Path, lang: str) -> list[Path]:
+    """The HTML files of ``lang``'s build in ``site``, sorted.
+
+    Other languages' folders (``en/``) are their own builds', and so are the hidden folders at the top
+    (``.portal-en/``, where the English build writes while this one runs): walking into them would
+    race with that build, which creates and removes folders there.
+    """
+    skipped = set(other_languages(lang))
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(site):
+        if folder == str(site):
+            subfolders[:] = [name for name in subfolders if name not in skipped and not name.startswith(".")]
+        found += [Path(folder) / name for name in files if name.endswith(".html")]
+    return sorted(found)
 
 
 def _theme_file(config: MkDocsConfig, relative: str) -> Path | None:
