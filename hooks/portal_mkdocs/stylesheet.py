@@ -34,24 +34,28 @@ def trim_material_stylesheet(config: MkDocsConfig, state: BuildState) -> None:
     scripts = [path for path in sorted((site / SCRIPTS).glob("*.js")) if not path.name.startswith("bundle.")]
     sources = [_theme_file(config, f"{STYLESHEETS}/{target.name}") for target in targets]
     # Reading every page costs about 0.55 ms each (5 s a language at 5 000 articles), on every build: when no
-    # page, script, source or trimmed sheet changed since the last trim (same names, sizes and times, as the
-    # page cache's manifest checks), the sheet in place is the one this trim would write.
+    # page (same names, sizes and times, as the page cache's manifest checks), script or source changed since
+    # the last trim, the last trim's sheets are written again without reading a page (MkDocs has just copied
+    # the theme's untrimmed sheet over them).
     record = _record_file(config, state) if state.invocation.reusing else None
-    key = cache_key([_stat(path) for path in (*pages, *scripts)], code=[__name__, "portal.outputs.stylesheet_trim"],
-                    files=[source for source in sources if source is not None])
-    if record is not None and _read(record) == [key, [_stat(target) for target in targets]]:
-        return
-    names = used_names((path.read_text(encoding="utf-8") for path in pages),
-                       [path.read_text(encoding="utf-8") for path in scripts])
-    for target, source in zip(targets, sources):
-        if source is None:
-            continue
-        text = trimmed(source.read_text(encoding="utf-8"), names)
-        if target.read_text(encoding="utf-8") != text:
+    # Pages by name, size and time; the scripts and sources by their bytes (MkDocs copies them again every build).
+    key = cache_key([_stat(path) for path in pages], code=[__name__, "portal.outputs.stylesheet_trim"],
+                    files=[*scripts, *(source for source in sources if source is not None)])
+    last = _read(record) if record is not None else None
+    if isinstance(last, dict) and last.get("key") == key:
+        sheets: dict[str, str] = last["sheets"]
+    else:
+        names = used_names((path.read_text(encoding="utf-8") for path in pages),
+                           [path.read_text(encoding="utf-8") for path in scripts])
+        sheets = {target.name: trimmed(source.read_text(encoding="utf-8"), names)
+                  for target, source in zip(targets, sources) if source is not None}
+        if record is not None:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(json.dumps({"key": key, "sheets": sheets}), encoding="utf-8")
+    for target in targets:
+        text = sheets.get(target.name)
+        if text is not None and target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8", newline="\n")
-    if record is not None:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps([key, [_stat(target) for target in targets]]), encoding="utf-8")
 
 
 def _record_file(config: MkDocsConfig, state: BuildState) -> Path:

@@ -47,13 +47,14 @@ def test_the_trim_reads_the_pages_again_only_when_one_changed(tmp_path: Path, mo
     sheet = site / "assets/stylesheets/main.0.min.css"
     stylesheet.trim_material_stylesheet(config, state)
     assert sheet.read_text(encoding="utf-8") == ".used{color:red}" and len(reads) == 1
-    stylesheet.trim_material_stylesheet(config, state)  # nothing changed: the sheet in place is kept, unread pages
+    sheet.write_text(".used{color:red}.unused{color:blue}", encoding="utf-8")  # the theme's copy, put back by MkDocs
+    stylesheet.trim_material_stylesheet(config, state)  # no page changed: the last trim written again, pages unread
     assert len(reads) == 1 and sheet.read_text(encoding="utf-8") == ".used{color:red}"
     page = site / "index.html"
     page.write_text('<p class="unused">page</p>', encoding="utf-8")
     os.utime(page, ns=(page.stat().st_mtime_ns + 1_000_000, page.stat().st_mtime_ns + 1_000_000))
     stylesheet.trim_material_stylesheet(config, state)
     assert len(reads) == 2 and sheet.read_text(encoding="utf-8") == ".unused{color:blue}"
-    sheet.write_text(".used{color:red}.unused{color:blue}", encoding="utf-8")  # the theme's copy, put back by MkDocs
+    state.invocation.reusing = False  # PORTAL_PAGE_CACHE=off: nothing reused
     stylesheet.trim_material_stylesheet(config, state)
     assert len(reads) == 3 and sheet.read_text(encoding="utf-8") == ".unused{color:blue}"
