@@ -23,6 +23,7 @@ import portal.text.slugs as slugs
 import portal.text.typography as typography
 import portal_mkdocs.context as context
 import portal_mkdocs.files as files_
+import portal_mkdocs.internals as internals
 import portal_mkdocs.invocation as invocation
 import portal_mkdocs.multibuild as multibuild
 import portal_mkdocs.outputs as outputs
@@ -96,11 +97,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     cache = build.render_cache
     stored = cache.stored_content(page) if cache else None
     if stored is not None:
-        return context.keep_article_html(stored, page, build)
-    html = sanitising.sanitised(html, page, config, build)  # first: pictures, feeds and search get it clean
-    html = context.article_html(html, page, config, build)
-    if cache:
-        cache.rendered(html, page)
+        html = context.keep_article_html(stored, page, build)
+    else:
+        html = sanitising.sanitised(html, page, config, build)  # first: pictures, feeds and search get it clean
+        html = context.article_html(html, page, config, build)
+        if cache:
+            cache.rendered(html, page)
+    internals.forget_markdown(page)  # rendered and checked: a large magazine's Markdown is not held to the end
     return html
 
 
@@ -127,6 +130,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if build.lang == "fr":  # narrow no-break spaces of French typography, in the text only
         output = typography.french_spacing(output)
     output = minify.minified_html(output)  # the templates' indentation: fewer bytes, same page
+    internals.forget_content(page)  # written next: its body is not held to the end of the build
     cache = build.render_cache
     return cache.output(output, page) if cache else output
 

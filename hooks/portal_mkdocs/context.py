@@ -39,7 +39,7 @@ def add_page_context(context: dict[str, Any], page: Page, state: BuildState) -> 
 
 def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
     """An article's or a hand-written page's body with its pictures in place; an article's is kept for the
-    feeds (written after every page)."""
+    feeds (written after every page) when a feed carries it."""
     planned = _planned_article(page, state)
     hand = None if planned else hand_page(page, state)
     if planned:
@@ -55,7 +55,7 @@ def article_html(html: str, page: Page, config: Any, state: BuildState) -> str:
         for slot, picture in zip(slots, pictures):
             rendered = template.render(pic=picture, lazy=True, img_class="", page=page, base_url=_base_url(page))
             html = html.replace(slot, f'<figure class="portal-photo">{rendered}</figure>', 1)
-    if planned:
+    if planned and page.file.src_uri in state.feed_articles:
         state.rendered[page.file.src_uri] = html
     return html
 
@@ -73,7 +73,7 @@ def hand_page_markdown(markdown: str, page: Page, state: BuildState) -> str:
 
 def keep_article_html(html: str, page: Page, state: BuildState) -> str:
     """A body an earlier build made (pictures in place): kept for the feeds."""
-    if _planned_article(page, state):
+    if page.file.src_uri in state.feed_articles and _planned_article(page, state):
         state.rendered[page.file.src_uri] = html
     return html
 

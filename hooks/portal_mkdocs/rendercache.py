@@ -38,7 +38,6 @@ from mkdocs.structure.pages import Page
 from portal.cache.cachekey import environment, running_files
 from portal.cache.ledger import Ledger, PageRecord, read_ledger, write_ledger
 from portal.cache.pagecache import BlobCache, CachedPage, PageCache, files_fingerprint, fingerprint, pack_html
-from portal.outputs.feeds import feed_articles
 from portal.plan.outline import outline
 
 from . import internals
@@ -132,7 +131,7 @@ class RenderCache:
         previous = read_ledger(self.cache.folder)
         self.unchanged = UnchangedPages(previous if previous.matches(self.ledger.build_key, self.ledger.outline)
                                         else Ledger(), _resolution)
-        self.in_feeds = feed_articles(state.site, state.lang)
+        self.in_feeds = set(state.feed_articles)
         files = self.unchanged.set_aside(files, config, self.sources, self.cache, self.site,
                                          cards=state.site.settings.social_cards, in_feeds=self.in_feeds)
         self._watch_files(files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from portal.content.site import Site, SiteSettings
 from portal.content.urls import language_root
+from portal.outputs.feeds import feed_articles
 from portal.plan.build import SitePlan, plan_site
 from portal.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -35,7 +37,9 @@ class BuildState:
     plan: SitePlan
     invocation: Invocation = field(repr=False)  #: the MkDocs invocation this build is part of
     templates: Any = field(default=None, repr=False)  #: the theme's Jinja environment, made on first use
-    rendered: dict[str, str] = field(default_factory=dict, repr=False)  #: article src_uri -> body HTML, for feeds
+    #: article src_uri -> body HTML, for the feeds: only the articles a feed carries (``feed_articles``),
+    #: so that the bodies of a large magazine are not all held until the end of the build.
+    rendered: dict[str, str] = field(default_factory=dict, repr=False)
     cards: list[Any] = field(default_factory=list, repr=False)  #: social cards of the pages built
     parallel: dict[str, Any] = field(default_factory=dict, repr=False)  #: lang -> (process, folder, log)
     views: dict[str, Any] = field(default_factory=dict, repr=False)  #: src_uri -> the page's PageView
@@ -48,6 +52,11 @@ class BuildState:
     @property
     def is_default_language(self) -> bool:
         return self.lang == DEFAULT_LANGUAGE
+
+    @cached_property
+    def feed_articles(self) -> frozenset[str]:
+        """The articles (src_uri) whose bodies this language's magazine feeds carry."""
+        return frozenset(feed_articles(self.site, self.lang))
 
 
 #: Set by the default language's build for a language built in a parallel process.

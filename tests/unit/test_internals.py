@@ -126,6 +126,35 @@ def test_skip_render_replaces_the_call_mkdocs_makes_between_markdown_and_content
     assert page.content == ""
 
 
+def test_mkdocs_renders_every_page_before_the_first_template_and_reads_no_text_after(config, docs):
+    build = inspect.getsource(mkdocs_build.build)
+    # Every page's Markdown is rendered in one loop, the templates in the next, the anchors checked last.
+    assert build.index("_populate_page(") < build.index("_build_page(") < build.index("validate_anchor_links(")
+    validate = inspect.getsource(Page.validate_anchor_links)
+    assert ".content" not in validate and ".markdown" not in validate
+
+
+def test_forgetting_a_generated_pages_text_keeps_its_title(config, docs):
+    file = File("notes.md", str(docs), str(docs.parent / "site"), use_directory_urls=True)
+    file.content_string, file.generated_by = "---\ntitle: Notes\n---\n\n# Heading\n\nA long body.\n", "hooks"
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    internals.forget_markdown(page)
+    internals.forget_content(page)
+    assert (page.markdown, page.content, file.content_string) == ("", "", "")
+    assert page.title == "Notes"  # from the front matter; with markdown None, Page.title would be None
+
+
+def test_forgetting_a_real_files_markdown_leaves_the_file_readable(config, docs):
+    page = page_of(config, docs, markdown="# Notes\n\nBody.\n")
+    page.render(config, Files([page.file]))
+    internals.forget_markdown(page)
+    assert page.markdown == ""
+    assert page.title == "Notes"  # from the render's heading
+    assert page.file.content_string == "# Notes\n\nBody.\n"
+
+
 def test_a_stand_in_page_is_the_files_page_with_its_anchors(config, docs):
     assert list(inspect.signature(Page.__init__).parameters)[:4] == ["self", "title", "file", "config"]
     file = file_of(docs, "gone.md", "# Gone\n")

@@ -40,7 +40,7 @@ from portal.text import l10n
 class PlannedPage:
     """A page the core asks the host to build: its path, translation key, Markdown and view.
 
-    The Markdown and the view are made on first use: every build plans every
+    The Markdown and the view are made on use (the view once): every build plans every
     language's pages (to know their URLs) but only renders its own.
     """
 
@@ -57,7 +57,9 @@ class PlannedPage:
 
     @property
     def markdown(self) -> str:
-        return self._once("markdown", self.make_markdown)
+        """Made again at each use, not kept: the host reads it once and a large magazine's Markdown is not
+        held for the whole build."""
+        return self.make_markdown()
 
     @property
     def view(self) -> Any:
