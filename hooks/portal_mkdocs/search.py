@@ -26,6 +26,7 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.cache.cachekey import cache_key
+from portal.outputs.search import search_copy
 from portal.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .state import BuildState
@@ -192,23 +194,27 @@ def _tidy(output: str) -> None:
 def language_globs(site_dir: str) -> dict[str, str]:
     """The HTML files of each language's pages, as Pagefind globs from the site's root.
 
-    A language other than the default is its folder (``en/``); the default language is the
-    rest: the root's files and every other folder but Pagefind's own.
+    A language other than the default is its folder (``en/``; none when there is no such
+    folder); the default language is the rest: the root's files and every other folder but
+    Pagefind's own.
     """
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    present = [lang for lang in others if os.path.isdir(os.path.join(site_dir, lang))]
     folders = sorted(entry.name for entry in os.scandir(site_dir)
                      if entry.is_dir() and entry.name not in (*others, FOLDER))
     default = "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
-    return {DEFAULT_LANGUAGE: default, **{lang: f"{lang}/**/*.html" for lang in others}}
+    return {DEFAULT_LANGUAGE: default, **{lang: f"{lang}/**/*.html" for lang in present}}
 
 
 def _index(site_dir: str, output: str) -> int:
     """Index each language in its own Pagefind process, one after the other, then merge their bundles.
 
-    Pagefind holds the whole index of what it was given in memory until it writes it: at
-    5 000 articles per language, 1 715 MiB for both languages in one process, 981 and
-    949 MiB one after the other, 845–1 301 MiB once the furniture is not indexed. Each
-    language's index is the same as in one process (Pagefind splits it by ``<html lang>``).
+    Pagefind is given the pages' search copies (``portal.outputs.search.search_copy``, written
+    to a temporary folder under the same paths, so the same URLs), not the site: it parses every
+    file it is given and holds it until the index is written. At 5 000 articles, French: 1 385 →
+    1 071 MiB, 20.5 → 7.9 s of CPU, the same index byte for byte. What it holds grows with the
+    words indexed (about 0.21 MiB per article of 600–900 words), so one process per language:
+    1 715 MiB for both languages in one process.
 
     Pagefind's command line, not its Python API: the API's service (pagefind 1.5.2) answers
     "written" while its last file writes are still in flight and is then stopped, and about
@@ -222,20 +228,49 @@ def _index(site_dir: str, output: str) -> int:
     if binary is None:
         raise FileNotFoundError("the pagefind binary (pip package pagefind_bin) is not installed")
     os.makedirs(output)
-    for lang, glob in language_globs(site_dir).items():
-        bundle = f"{output}.{lang}"  # beside pagefind/, removed at once: it holds no HTML to index
-        shutil.rmtree(bundle, ignore_errors=True)
-        excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
-        try:
-            done = subprocess.run([str(binary), "--site", site_dir, "--glob", glob, "--output-path", bundle,
-                                   *excluded, "--silent"], capture_output=True, text=True)
-            if done.returncode:
-                raise RuntimeError(f"pagefind failed for {lang}: {(done.stdout + done.stderr).strip()[-500:]}")
-            _merge(bundle, output)
-        finally:
-            shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="portal-search-") as copies:
+        write_search_copies(site_dir, copies)
+        for lang, glob in language_globs(copies).items():
+            index_language(str(binary), copies, glob, lang, output)
     with open(os.path.join(output, "pagefind-entry.json"), encoding="utf-8") as handle:
         return sum(int(entry["page_count"]) for entry in json.load(handle)["languages"].values())
+
+
+def write_search_copies(site_dir: str, copies: str) -> int:
+    """Write into ``copies`` the search copy of every page of the site that has one, at the same path;
+    return how many."""
+    written = 0
+    for folder, folders, names in os.walk(site_dir):
+        if folder == site_dir:
+            folders[:] = [name for name in folders if name != FOLDER]
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                copy = search_copy(handle.read())
+            if copy is None:
+                continue
+            target = os.path.join(copies, os.path.relpath(folder, site_dir), name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(copy)
+            written += 1
+    return written
+
+
+def index_language(binary: str, copies: str, glob: str, lang: str, output: str) -> None:
+    """One language's Pagefind process, its bundle merged into ``output``."""
+    bundle = f"{output}.{lang}"  # beside pagefind/, removed at once: it holds no HTML to index
+    shutil.rmtree(bundle, ignore_errors=True)
+    excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
+    try:
+        done = subprocess.run([binary, "--site", copies, "--glob", glob, "--output-path", bundle, *excluded,
+                               "--silent"], capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"pagefind failed for {lang}: {(done.stdout + done.stderr).strip()[-500:]}")
+        _merge(bundle, output)
+    finally:
+        shutil.rmtree(bundle, ignore_errors=True)
 
 
 def _merge(bundle: str, output: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import html
 
@@ -90,3 +92,25 @@ def test_each_language_bundle_is_merged_into_one_entry(minimal_build):
         assert (minimal_build.site / "pagefind" / f"pagefind.{data['hash']}.pf_meta").is_file()
         assert (minimal_build.site / "pagefind" / f"wasm.{lang}.pagefind").is_file()
     assert sorted(p.name for p in minimal_build.site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
+
+
+def test_the_index_made_from_search_copies_is_the_one_made_from_the_written_pages(minimal_build, tmp_path):
+    """The build gives Pagefind cut-down copies of the pages (``search_copy``); given the whole written site
+    instead, Pagefind makes the same files, byte for byte."""
+    from pagefind.service import get_executable
+
+    from portal_mkdocs import search
+
+    output = tmp_path / "pagefind"
+    output.mkdir()
+    for lang, glob in search.language_globs(str(minimal_build.site)).items():
+        search.index_language(str(get_executable()), str(minimal_build.site), glob, lang, str(output))
+    search._tidy(str(output))
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    from_pages, from_copies = files(output), files(minimal_build.site / "pagefind")
+    assert len([name for name in from_pages if name.startswith("fragment/")]) > 10
+    assert from_pages.keys() == from_copies.keys()
+    assert [name for name in from_pages if from_pages[name] != from_copies[name]] == []

@@ -14,3 +14,8 @@ def test_each_language_gets_its_own_pages(tmp_path: Path):
         (tmp_path / path).write_text("", encoding="utf-8")
     globs = language_globs(str(tmp_path))
     assert globs == {"fr": "{*.html,assets/**/*.html,equipe/**/*.html,magazine/**/*.html}", "en": "en/**/*.html"}
+
+
+def test_a_language_without_pages_gets_no_pagefind_process(tmp_path: Path):
+    (tmp_path / "index.html").write_text("", encoding="utf-8")
+    assert language_globs(str(tmp_path)) == {"fr": "{*.html}"}
