@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
 from portal.cache.cachekey import cache_key, file_digest, fingerprint
+from portal.cache.drawing import worker_pool
 
 from .images import FORMATS, ContentImage
 
@@ -133,7 +133,7 @@ def draw(jobs: Iterable[Job], workers: int | None = None) -> int:
         for job in missing:
             draw_one(job)
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(missing))) as pool:
+        with worker_pool(min(workers, len(missing))) as pool:
             list(pool.map(draw_one, missing, chunksize=4))
     return len(missing)
 

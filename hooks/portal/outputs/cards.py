@@ -24,13 +24,13 @@ import functools
 import math
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from portal.cache.cachekey import cache_key, file_digest, fingerprint
+from portal.cache.drawing import worker_pool
 
 SIZE = (1200, 630)
 COVER_WIDTH = 420
@@ -100,7 +100,7 @@ def draw_cards(specs: list[CardSpec], cache_dir: Path, fonts: Path, workers: int
             for job in jobs:
                 _draw_job(job)
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with worker_pool(workers) as pool:
                 list(pool.map(_draw_job, jobs, chunksize=8))
     return files
 

@@ -55,7 +55,7 @@ def test_the_code_of_a_module_is_its_file_and_those_it_imports_directly_or_not(p
 def test_the_producers_of_the_site_are_followed_through_their_imports():
     assert "portal.content.images" in code_files("portal.content.pictures")  # pictures draws ContentImage's of images.py
     assert set(code_files("portal.outputs.cards")) == {  # a module's packages run first: their __init__ counts
-        "portal", "portal.outputs", "portal.outputs.cards", "portal.cache", "portal.cache.cachekey"}
+        "portal", "portal.outputs", "portal.outputs.cards", "portal.cache", "portal.cache.cachekey", "portal.cache.drawing"}
     assert {"portal.content.magazine", "portal.content.articles"} <= set(code_files("portal.content.articles"))
     assert "portal.text.l10n" in code_files("portal.plan.views")
 

@@ -1,0 +1,35 @@
+"""The drawing workers start clean: they do not inherit the build's loaded site (portal.cache.drawing)."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from portal.cache.drawing import worker_pool
+
+CHECK = "'portal_test_parent_only' in __import__('sys').modules"
+
+
+def test_a_worker_does_not_start_as_a_copy_of_the_build(monkeypatch):
+    # A module only this process has: a forked worker would have it too.
+    monkeypatch.setitem(sys.modules, "portal_test_parent_only", types.ModuleType("portal_test_parent_only"))
+    assert eval(CHECK)
+    with worker_pool(2) as pool:
+        assert list(pool.map(eval, [CHECK, CHECK])) == [False, False]
+
+
+def test_a_worker_can_import_the_portal():
+    with worker_pool(1) as pool:
+        assert pool.submit(eval, "__import__('portal.content.pictures').__name__").result() == "portal"
+
+
+def test_a_program_read_from_standard_input_still_draws(tmp_path):
+    """Such a program has no file a clean worker could import again: the workers are forked then."""
+    import subprocess
+
+    code = ("from portal.cache.drawing import worker_pool, clean_start_possible\n"
+            "assert not clean_start_possible()\n"
+            "with worker_pool(2) as pool:\n"
+            "    print(sum(pool.map(abs, [-1, -2, -3])))\n")
+    done = subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, "6"), done.stderr
