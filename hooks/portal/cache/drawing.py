@@ -9,20 +9,18 @@ from concurrent.futures import ProcessPoolExecutor
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes started clean, not forked from the build.
+    """A pool of ``workers`` processes started clean (``spawn``), not forked from the build.
 
     A forked worker starts as a copy of the build's process, with the whole site loaded:
     at 5 000 articles about 300 MiB per worker, which the system shares with the build only
     until Python's reference counts and garbage collector write to those pages. A clean
-    worker imports only what drawing needs. ``forkserver`` where the platform has it (one
-    clean process forks the workers), else ``spawn``; ``fork`` when the program that runs
-    the build cannot be imported again by a clean worker (``clean_start_possible``).
+    worker imports only what drawing needs (about 0.2 s of CPU each, once per pool).
+    Not ``forkserver``: its workers are not the build's children, so their CPU time is
+    missing from what the build's caller measures (``bench/run.py`` reads it from
+    ``wait4``) and its server outlives the pool. ``fork`` when the program that runs the
+    build cannot be imported again by a clean worker (``clean_start_possible``).
     """
-    methods = multiprocessing.get_all_start_methods()
-    if not clean_start_possible():
-        method = "fork"
-    else:
-        method = "forkserver" if "forkserver" in methods else "spawn"
+    method = "spawn" if clean_start_possible() else "fork"
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 

@@ -1,4 +1,4 @@
-"""The drawing workers start clean: they do not inherit the build's loaded site (portal.cache.drawing)."""
+"""The drawing workers start clean, as the build's own children (portal.cache.drawing)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,19 @@ def test_a_program_read_from_standard_input_still_draws(tmp_path):
             "    print(sum(pool.map(abs, [-1, -2, -3])))\n")
     done = subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True, cwd=tmp_path)
     assert (done.returncode, done.stdout.strip()) == (0, "6"), done.stderr
+
+
+def test_the_workers_cpu_time_is_the_builds(tmp_path):
+    """The workers are the build's own children: a caller measuring the build (wait4, GNU time) counts them."""
+    import subprocess
+
+    code = ("import resource\n"
+            "from portal.cache.drawing import worker_pool\n"
+            "if __name__ == '__main__':\n"
+            "    with worker_pool(2) as pool:\n"
+            "        list(pool.map(sum, [range(6_000_000)] * 4))\n"
+            "    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime)\n")
+    (tmp_path / "draw.py").write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(tmp_path / "draw.py")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) > 0.1  # four sums of six million numbers, done by the workers
