@@ -6,8 +6,10 @@ no original is ever published: pictures.py draws metadata-free derivatives.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,14 +132,22 @@ def check_image_file(fields: Fields, key: str, src: str | None, base_dir: Path, 
 
 def _path_problem(path: Path, resolved: Path, repo_root: Path) -> str:
     """What is wrong with the image path ``path`` (``resolved``: its real path), or ""."""
-    if not resolved.is_relative_to(repo_root.resolve()):
+    if not resolved.is_relative_to(_real_root(repo_root)):
         what = "a link pointing" if path.is_symlink() else "a path"
         return f"{what} outside the repository is not allowed"
-    if not resolved.exists():
+    try:
+        mode = os.stat(resolved).st_mode  # one system call: every article's cover is checked at every build
+    except OSError:
         return f"'{path.name}' does not exist next to the file"
-    if not resolved.is_file():
+    if not stat.S_ISREG(mode):
         return f"'{path.name}' is not a file"
     return ""
+
+
+@functools.lru_cache(maxsize=8)
+def _real_root(repo_root: Path) -> Path:
+    """The repository's real path (resolved once, not once per image)."""
+    return repo_root.resolve()
 
 
 def _rotated(image: Image.Image) -> bool:
