@@ -7,6 +7,20 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
+#: Less drawing than this (CPU seconds, estimated) is done in the build's own process: starting a clean
+#: worker costs about 0.1–0.2 s of CPU, more than a few renditions or cards (a rebuild after an edit).
+POOL_WORTH_SECONDS = 0.3
+
+
+def workers_for(jobs: int, seconds_each: float, workers: int | None = None) -> int:
+    """How many processes draw ``jobs`` jobs of about ``seconds_each``: ``workers`` when given (at most one
+    per job), else one per core, or 1 (the build's own process) when the batch is not worth a pool."""
+    if workers is None:
+        if jobs * seconds_each < POOL_WORTH_SECONDS:
+            return 1
+        workers = os.cpu_count() or 1
+    return max(1, min(workers, jobs))
+
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes started clean (``spawn``), not forked from the build.

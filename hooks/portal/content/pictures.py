@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from portal.cache.cachekey import cache_key, file_digest, fingerprint
-from portal.cache.drawing import worker_pool
+from portal.cache.drawing import worker_pool, workers_for
 
 from .images import FORMATS, ContentImage
 
@@ -122,18 +122,22 @@ def jobs_for(image: ContentImage, picture: Picture, cache_dir: Path,
     return result
 
 
+#: About what a rendition costs to draw (a 1600 px JPEG to WebP: 40–50 ms of CPU), to decide on a pool.
+SECONDS_PER_RENDITION = 0.04
+
+
 def draw(jobs: Iterable[Job], workers: int | None = None) -> int:
     """Draw every job whose cache file is missing, in parallel; return how many were drawn."""
     missing = sorted({job.target: job for job in jobs if not job.target.exists()}.values(), key=lambda j: j.target)
     if not missing:
         return 0
     missing[0].target.parent.mkdir(parents=True, exist_ok=True)
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(missing) == 1:
+    workers = workers_for(len(missing), SECONDS_PER_RENDITION, workers)
+    if workers == 1:
         for job in missing:
             draw_one(job)
     else:
-        with worker_pool(min(workers, len(missing))) as pool:
+        with worker_pool(workers) as pool:
             list(pool.map(draw_one, missing, chunksize=4))
     return len(missing)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from portal.cache.cachekey import cache_key, file_digest, fingerprint
-from portal.cache.drawing import worker_pool
+from portal.cache.drawing import worker_pool, workers_for
 
 SIZE = (1200, 630)
 COVER_WIDTH = 420
@@ -80,6 +80,10 @@ def cache_file(spec: CardSpec, cache_dir: Path, design: str) -> Path:
     return cache_dir / f"{digest[:32]}.jpg"
 
 
+#: About what a card costs to draw (N = 1 000: 2 202 cards for 10 s of CPU), to decide on a pool.
+SECONDS_PER_CARD = 0.0045
+
+
 def draw_cards(specs: list[CardSpec], cache_dir: Path, fonts: Path, workers: int | None = None) -> dict[str, Path]:
     """Each card's cache file (drawn if missing, in parallel), by its published path."""
     design = design_key(fonts)
@@ -95,7 +99,7 @@ def draw_cards(specs: list[CardSpec], cache_dir: Path, fonts: Path, workers: int
         covers: dict[str, Path] = {}
         jobs = [(dataclasses.replace(spec, cover=covers.setdefault(file_digest(spec.cover), spec.cover))
                  if spec.cover else spec, target, fonts) for target, spec in sorted(missing.items())]
-        workers = min(workers or os.cpu_count() or 1, len(jobs))
+        workers = workers_for(len(jobs), SECONDS_PER_CARD, workers)
         if workers <= 1:
             for job in jobs:
                 _draw_job(job)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import types
 
-from portal.cache.drawing import worker_pool
+from portal.cache.drawing import worker_pool, workers_for
 
 CHECK = "'portal_test_parent_only' in __import__('sys').modules"
 
@@ -49,3 +49,12 @@ def test_the_workers_cpu_time_is_the_builds(tmp_path):
     done = subprocess.run([sys.executable, str(tmp_path / "draw.py")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert float(done.stdout) > 0.1  # four sums of six million numbers, done by the workers
+
+
+def test_a_small_batch_is_drawn_in_the_builds_process_and_a_large_one_on_every_core(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert workers_for(3, 0.04) == 1  # 0.12 s of drawing: less than starting one clean worker is worth
+    assert workers_for(100, 0.04) == 4
+    assert workers_for(10, 0.5) == 4
+    assert workers_for(3, 0.5) == 3  # never more workers than jobs
+    assert workers_for(3, 0.04, workers=2) == 2  # asked for: kept
