@@ -114,7 +114,7 @@ class RenderCache:
         self.sources: dict[str, str] = {}  #: src_uri -> digest of its source (see unchanged.source_digest)
         self.unchanged: UnchangedPages | None = None  #: pages left out of MkDocs' loop
         self.ledger = Ledger()  #: what this build leaves for the next one
-        self.in_feeds: set[str] = set()  #: articles whose bodies the feeds carry
+        self.in_feeds: frozenset[str] = frozenset()  #: articles whose bodies the feeds carry
 
     # -- set-up ---------------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ class RenderCache:
         previous = read_ledger(self.cache.folder)
         self.unchanged = UnchangedPages(previous if previous.matches(self.ledger.build_key, self.ledger.outline)
                                         else Ledger(), _resolution)
-        self.in_feeds = set(state.feed_articles)
+        self.in_feeds = state.feed_articles
         files = self.unchanged.set_aside(files, config, self.sources, self.cache, self.site,
                                          cards=state.site.settings.social_cards, in_feeds=self.in_feeds)
         self._watch_files(files)

@@ -70,7 +70,7 @@ class UnchangedPages:
             yield src_uri, self.ledger.pages[src_uri]
 
     def set_aside(self, files: Files, config: MkDocsConfig, sources: Mapping[str, str], cache: PageCache,
-                  site: SiteFolder, cards: bool, in_feeds: set[str]) -> Files:
+                  site: SiteFolder, cards: bool, in_feeds: frozenset[str]) -> Files:
         """The files MkDocs is to build: those of ``files`` but the pages proven unchanged.
 
         ``in_feeds``: the articles whose bodies the feeds carry (their records must hold it).
