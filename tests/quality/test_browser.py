@@ -11,6 +11,7 @@ served one are aborted (and recorded), so no test reaches the network.
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from lxml import html
 from playwright.sync_api import Browser, BrowserContext, Error, Page, Request, Response, Route, expect
 
 from portal.text import l10n
+from served import free_port, serve
 from support import REPO, search_records
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -385,6 +387,49 @@ def test_search_finds_words_without_their_accents(chromium, served_real_site):
         expect(page.locator(".portal-search__result").first).to_be_visible()
         marked = page.locator(".portal-search__excerpt mark").all_inner_texts()
     assert any(word.lower().startswith("théâtre") for word in marked), marked
+
+
+#: Searches of the real site, by language: single words (one stem, several, accented) and two words together.
+QUERIES = {"fr": ["culture", "Lyon", "theatre", "patrimoine", "jeunesse", "culture Lyon", "festival patrimoine"],
+           "en": ["culture", "heritage", "reading", "Lyon", "culture heritage"]}
+
+
+def pagefind_results(browser: Browser, url: str, queries: list[str]) -> dict[str, list[str]]:
+    """Every result's URL, in order, of each query, through Pagefind's own script on the page at ``url``."""
+    with browsing(browser, url) as context:
+        page, _ = open_page(context, url)
+        return page.evaluate("""async (queries) => {
+            const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+            await pagefind.init();
+            const found = {};
+            for (const query of queries) {
+                const search = await pagefind.search(query);
+                found[query] = (await Promise.all(search.results.map(r => r.data()))).map(d => d.url);
+            }
+            return found;
+        }""", queries)
+
+
+def test_search_in_small_chunks_finds_what_pagefinds_own_chunks_find(chromium, served_real_site, tmp_path):
+    """The index cut again into small chunks (portal.outputs.search_chunks) answers every search as the index
+    Pagefind cut itself: same pages, same order."""
+    from portal_mkdocs.search import _index
+
+    results = []
+    for name, chunk_bytes in (("pagefinds-own", None), ("small-chunks", 300)):
+        root = tmp_path / name
+        shutil.copytree(served_real_site.root, root, ignore=shutil.ignore_patterns("pagefind"))
+        _index(str(root), str(root / "pagefind"), chunk_bytes)
+        chunks = list((root / "pagefind" / "index").glob("fr_*.pf_index"))
+        port = free_port()
+        for url in serve(root, port):
+            results.append({lang: pagefind_results(chromium, url + ("" if lang == "fr" else "en/"), queries)
+                            for lang, queries in QUERIES.items()})
+        if chunk_bytes:
+            assert len(chunks) > 20, f"{len(chunks)} French chunks: the test would prove little"
+    own, small = results
+    assert not [query for lang, queries in QUERIES.items() for query in queries if not own[lang][query]], own
+    assert small == own
 
 
 # Words of the real site's furniture only: the French rubric label, the English bylines' heading ("Who
