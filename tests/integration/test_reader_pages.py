@@ -4,6 +4,7 @@ cancelled, the magazine home's archives, the 404 of each language, the footer, t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import icalendar
 from lxml import html
@@ -105,6 +106,21 @@ def test_each_page_loads_only_the_scripts_of_what_it_shows(minimal_build):
         assert scripts(path) == ["search.js"], path
     assert all((minimal_build.site / "assets/javascripts" / name).is_file()
                for name in ("video.js", "filter.js", "search.js"))
+
+
+def test_no_theme_file_that_no_page_loads_is_published(minimal_build):
+    """Material's bundle, palette, search worker, lunr packs and source maps: in the theme, not in the site."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    unused = ("assets/javascripts/bundle.*", "assets/javascripts/lunr/**/*", "assets/javascripts/workers/*",
+              "assets/stylesheets/palette.*", "**/*.map")
+    assert all(list(theme.glob(pattern)) for pattern in unused), "the theme no longer has them: the test proves nothing"
+    for root in (minimal_build.site, minimal_build.site / "en"):
+        assert [path for pattern in unused for path in root.glob(pattern)] == [], root
+    pages = [minimal_build.read("index.html"), minimal_build.read("en/index.html")]
+    linked = {href for page in pages for href in html.fromstring(page).xpath("//link[@rel='stylesheet']/@href")}
+    assert any("main." in href for href in linked) and all("palette" not in href for href in linked), linked
 
 
 def test_english_labels_are_idiomatic(minimal_build):
