@@ -389,6 +389,38 @@ def test_search_finds_words_without_their_accents(chromium, served_real_site):
     assert any(word.lower().startswith("théâtre") for word in marked), marked
 
 
+def test_search_counts_every_page_found_and_shows_more_on_demand(chromium, served_real_site):
+    """Ten results at a time; the status gives the number of pages found, not of those shown; the button adds
+    the next ten and takes the focus to the first of them."""
+    query = "culture"
+    total = len(pagefind_results(chromium, served_real_site.url, [query])[query])
+    assert total > 10, f"{total} pages found: the test would prove little"
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["phone"]) as context:
+        page, _ = open_page(context, served_real_site.url)
+        page.locator(".portal-search__open").click()
+        page.locator("#portal-search-query").fill(query)
+        results = page.locator(".portal-search__result")
+        expect(results).to_have_count(10)
+        expect(page.locator(".portal-search__status")).to_have_text(
+            l10n.text("fr", "search.many", count=f"{total:,}".replace(",", " ")))
+        more = page.locator(".portal-search__more")
+        shown = 10
+        while shown < total:
+            expect(more).to_be_visible()
+            expect(more).to_have_text(l10n.text("fr", "search.more"))
+            more.click()
+            expect(results).to_have_count(min(shown + 10, total))
+            expect(results.nth(shown).locator("a")).to_be_focused()
+            shown = min(shown + 10, total)
+        expect(more).to_be_hidden()
+        links = page.locator(".portal-search__link").evaluate_all("links => links.map(a => a.pathname)")
+        # A new search starts again from its first ten.
+        page.locator("#portal-search-query").fill("Lyon")
+        expect(page.locator(".portal-search__status")).not_to_contain_text(str(total))
+        expect(more).to_be_hidden()
+    assert len(set(links)) == total
+
+
 #: Searches of the real site, by language: single words (one stem, several, accented) and two words together.
 QUERIES = {"fr": ["culture", "Lyon", "theatre", "patrimoine", "jeunesse", "culture Lyon", "festival patrimoine"],
            "en": ["culture", "heritage", "reading", "Lyon", "culture heritage"]}

@@ -9,6 +9,9 @@
   var input = dialog.querySelector("input");
   var status = dialog.querySelector("[data-portal-search-status]");
   var list = dialog.querySelector("[data-portal-search-results]");
+  var more = dialog.querySelector("[data-portal-search-more]");
+  var PAGE = 10;  // results shown at a time: each costs its page's fragment (about 2 KB)
+  var waiting = [];  // the latest search's results not shown yet
   var pagefind = null;
   var latest = 0;
   var timer = null;
@@ -50,41 +53,70 @@
     });
   }
 
-  function show(query, results) {
-    list.replaceChildren();
-    if (!results.length) {
-      status.textContent = dialog.dataset.none.replace("{query}", query);
-      return;
-    }
-    status.textContent = results.length === 1 ? dialog.dataset.one
-      : dialog.dataset.many.replace("{count}", results.length.toLocaleString(document.documentElement.lang));
+  // Add results to the list; the first one's link, to move the focus to.
+  function append(results) {
+    var first = null;
     results.forEach(function (data) {
       var item = element("li", "portal-search__result");
       if (data.meta.section) item.appendChild(element("p", "portal-search__section", data.meta.section));
       var link = element("a", "portal-search__link", data.meta.title || data.url);
       link.href = data.url;
+      first = first || link;
       item.appendChild(element("h3", "portal-search__heading")).appendChild(link);
       var text = element("p", "portal-search__excerpt");
       excerpt(text, data.excerpt || "");
       item.appendChild(text);
       list.appendChild(item);
     });
+    more.hidden = !waiting.length;
+    return first;
+  }
+
+  // The status counts every page found, not only those shown.
+  function show(query, total, shown) {
+    list.replaceChildren();
+    if (!total) {
+      status.textContent = dialog.dataset.none.replace("{query}", query);
+    } else {
+      status.textContent = total === 1 ? dialog.dataset.one
+        : dialog.dataset.many.replace("{count}", total.toLocaleString(document.documentElement.lang));
+    }
+    append(shown);
   }
 
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
+    waiting = [];
+    more.hidden = true;
     if (!query) { list.replaceChildren(); status.textContent = ""; return; }
     status.textContent = dialog.dataset.loading;
     load().then(function (module) { return module.search(query); }).then(function (found) {
       if (ticket !== latest) return null;
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
-        if (ticket === latest) show(query, data);
+      return Promise.all(found.results.slice(0, PAGE).map(function (r) { return r.data(); })).then(function (data) {
+        if (ticket !== latest) return;
+        waiting = found.results.slice(PAGE);
+        show(query, found.results.length, data);
       });
     }).catch(function () { status.textContent = dialog.dataset.failed; });
   }
 
+  // The next results of the same search; the focus goes to the first of them (the button may go away).
+  function showMore() {
+    var ticket = latest;
+    var next = waiting.slice(0, PAGE);
+    waiting = waiting.slice(PAGE);
+    more.disabled = true;
+    Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (ticket !== latest) return;
+      more.disabled = false;
+      var first = append(data);
+      if (first) first.focus();
+    }).catch(function () { more.disabled = false; status.textContent = dialog.dataset.failed; });
+  }
+
   opener.addEventListener("click", open);
+  more.addEventListener("click", showMore);
   dialog.querySelector("[data-portal-search-close]").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
   dialog.querySelector("[data-portal-search-form]").addEventListener("submit", function (event) {
