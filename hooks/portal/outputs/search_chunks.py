@@ -114,6 +114,8 @@ def read_chunk(path: str) -> list[Word]:
     if _array_length(stream, path) != 1:
         raise UnknownIndexFormat(f"{path}: a chunk is not a list of one list of words")
     count = _array_length(stream, path)
+    if not count:
+        raise UnknownIndexFormat(f"{path}: a chunk without words")
     decoder = cbor2.CBORDecoder(stream)
     words = []
     for _ in range(count):

@@ -180,6 +180,9 @@ def test_a_chunk_that_is_not_pagefinds_is_reported(tmp_path):
     path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([[["mot", [[0, [1, 2], []]], []]]])[:-3]))  # cut short
     with pytest.raises(UnknownIndexFormat):
         read_chunk(str(path))
+    path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([[]])))  # no words: Pagefind writes no such chunk
+    with pytest.raises(UnknownIndexFormat, match="without words"):
+        read_chunk(str(path))
     path.write_bytes(b"not compressed")
     with pytest.raises(UnknownIndexFormat):
         read_chunk(str(path))
