@@ -421,6 +421,42 @@ def test_search_counts_every_page_found_and_shows_more_on_demand(chromium, serve
     assert len(set(links)) == total
 
 
+def test_a_new_search_is_not_held_up_by_the_last_ones_more_results(chromium, served_real_site):
+    """The reader asks for more results, then types another search before they arrive: the new search's
+    button works, and the late results of the old one are not added to it."""
+    first, second = "culture", "patrimoine"
+    found = pagefind_results(chromium, served_real_site.url, [first, second])
+    assert len(found[first]) > 10 and len(found[second]) > 10, {query: len(urls) for query, urls in found.items()}
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["desktop"]) as context:
+        page, _ = open_page(context, served_real_site.url)
+        page.locator(".portal-search__open").click()
+        page.locator("#portal-search-query").fill(first)
+        results, more = page.locator(".portal-search__result"), page.locator(".portal-search__more")
+        expect(results).to_have_count(10)
+        held: list[Route] = []
+        holding = [True]
+
+        def hold(route: Route) -> None:
+            held.append(route) if holding[0] else route.continue_()
+
+        page.route("**/pagefind/fragment/*", hold)  # the next ten's fragments wait
+        with page.expect_request(lambda request: "/pagefind/fragment/" in request.url):
+            more.click()
+        holding[0] = False
+        page.locator("#portal-search-query").fill(second)
+        expect(page.locator(".portal-search__status")).to_have_text(l10n.text("fr", "search.loading"))
+        for route in held:  # the old results arrive (the new search may be waiting for some of them too)
+            route.continue_()
+        expect(page.locator(".portal-search__status")).to_have_text(
+            l10n.text("fr", "search.many", count=str(len(found[second]))))
+        expect(results).to_have_count(10)
+        expect(more).to_be_enabled()
+        more.click()
+        expect(results).to_have_count(min(20, len(found[second])))
+        links = page.locator(".portal-search__link").evaluate_all("links => links.map(a => a.pathname)")
+    assert links == found[second][:len(links)]
+
+
 #: Searches of the real site, by language: single words (one stem, several, accented) and two words together.
 QUERIES = {"fr": ["culture", "Lyon", "theatre", "patrimoine", "jeunesse", "culture Lyon", "festival patrimoine"],
            "en": ["culture", "heritage", "reading", "Lyon", "culture heritage"]}

@@ -89,6 +89,7 @@
     var ticket = ++latest;
     waiting = [];
     more.hidden = true;
+    more.disabled = false;  // a "more" still loading for the last search is dropped
     if (!query) { list.replaceChildren(); status.textContent = ""; return; }
     status.textContent = dialog.dataset.loading;
     load().then(function (module) { return module.search(query); }).then(function (found) {
@@ -112,7 +113,11 @@
       more.disabled = false;
       var first = append(data);
       if (first) first.focus();
-    }).catch(function () { more.disabled = false; status.textContent = dialog.dataset.failed; });
+    }).catch(function () {
+      if (ticket !== latest) return;
+      more.disabled = false;
+      status.textContent = dialog.dataset.failed;
+    });
   }
 
   opener.addEventListener("click", open);
