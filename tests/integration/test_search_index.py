@@ -116,3 +116,20 @@ def test_the_index_made_from_search_copies_is_the_one_made_from_the_written_page
     assert len([name for name in from_pages if name.startswith("fragment/")]) > 10
     assert from_pages.keys() == from_copies.keys()
     assert [name for name in from_pages if from_pages[name] != from_copies[name]] == []
+
+
+def test_a_fact_list_is_indexed_with_its_words_apart(minimal_build):
+    """A structure's or a conference's facts (a definition list): each label and its value stay two words in
+    the record ('Format Débat', not 'FormatDébat'), as in the excerpts readers see."""
+    checked = 0
+    for lang, records in search_records(minimal_build.site).items():
+        for found in records:
+            path = found["url"].lstrip("/") + "index.html"
+            region = body(minimal_build, path)
+            content = normal(found["content"])
+            for term in region.xpath(".//dl[not(ancestor-or-self::*[@data-pagefind-ignore])]/dt"):
+                value = term.getnext()
+                label, first = normal(term.text_content()), normal(value.text_content()).split(" ")[0]
+                assert f"{label} {first}" in content, (lang, path, label, content)
+                checked += 1
+    assert checked > 4, "the fixture shows too few facts: the test would prove little"
