@@ -36,7 +36,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.cache.cachekey import cache_key
-from portal.outputs import search_chunks
+from portal.outputs import search_chunks, search_filters
 from portal.outputs.search import search_copy
 from portal.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -142,7 +142,8 @@ def html_digests(site_dir: str, known: dict[str, list[Any]]) -> dict[str, list[A
 
 def index_key(html: dict[str, list[Any]]) -> str:
     """The key of the index of files whose digests are ``html``: those, this code, the installed libraries."""
-    return cache_key(sorted((name, entry[3]) for name, entry in html.items()), code=[__name__, search_chunks.__name__])
+    return cache_key(sorted((name, entry[3]) for name, entry in html.items()), code=[__name__, search_chunks.__name__,
+                                                                                  search_filters.__name__])
 
 
 def folder_state(output: str) -> dict[str, list[int]]:
@@ -219,7 +220,8 @@ def _index(site_dir: str, output: str, chunk_bytes: int | None = search_chunks.C
 
     The word index is then cut again into chunks of at most ``chunk_bytes`` (``portal.outputs.search_chunks``;
     None keeps Pagefind's): at 5 000 articles, a French search for "culture" downloads 118 KB of chunks
-    instead of 209.
+    instead of 209. The filters' values are sorted (``portal.outputs.search_filters``): Pagefind writes
+    them in an order that changes from run to run.
 
     Pagefind's command line, not its Python API: the API's service (pagefind 1.5.2) answers
     "written" while its last file writes are still in flight and is then stopped, and about
@@ -237,11 +239,12 @@ def _index(site_dir: str, output: str, chunk_bytes: int | None = search_chunks.C
         write_search_copies(site_dir, copies)
         for lang, glob in language_globs(copies).items():
             index_language(str(binary), copies, glob, lang, output)
-    if chunk_bytes is not None:
-        try:
+    try:
+        if chunk_bytes is not None:
             search_chunks.rechunk_index(output, chunk_bytes)
-        except search_chunks.UnknownIndexFormat as error:  # another Pagefind: its own chunks still work
-            log.warning("portal: the search index is left in Pagefind's own chunks (%s)", error)
+        search_filters.stable_filters(output)
+    except search_chunks.UnknownIndexFormat as error:  # another Pagefind: its own files still work
+        log.warning("portal: the search index is left (in part) as Pagefind wrote it (%s)", error)
     with open(os.path.join(output, "pagefind-entry.json"), encoding="utf-8") as handle:
         return sum(int(entry["page_count"]) for entry in json.load(handle)["languages"].values())
 

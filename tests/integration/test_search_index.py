@@ -96,10 +96,12 @@ def test_each_language_bundle_is_merged_into_one_entry(minimal_build):
 
 def test_the_index_made_from_search_copies_is_the_one_made_from_the_written_pages(minimal_build, tmp_path):
     """The build gives Pagefind cut-down copies of the pages (``search_copy``); given the whole written site
-    instead, Pagefind makes the same files, byte for byte (once cut again into the build's chunks)."""
+    instead, Pagefind makes the same files, byte for byte (once cut again into the build's chunks, its filters
+    sorted)."""
     from pagefind.service import get_executable
 
     from portal.outputs.search_chunks import rechunk_index
+    from portal.outputs.search_filters import stable_filters
     from portal_mkdocs import search
 
     output = tmp_path / "pagefind"
@@ -108,6 +110,7 @@ def test_the_index_made_from_search_copies_is_the_one_made_from_the_written_page
         search.index_language(str(get_executable()), str(minimal_build.site), glob, lang, str(output))
     search._tidy(str(output))
     rechunk_index(str(output))
+    stable_filters(str(output))
 
     def files(folder: Path) -> dict[str, bytes]:
         return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}

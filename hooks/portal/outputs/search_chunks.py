@@ -79,7 +79,7 @@ def rechunk_index(folder: str, limit: int = CHUNK_BYTES) -> dict[str, tuple[int,
 
 def _rechunk_language(folder: str, lang: str, meta_hash: str, limit: int) -> tuple[str, tuple[int, int]]:
     meta_path = os.path.join(folder, f"pagefind.{meta_hash}.pf_meta")
-    meta = _decode_whole(_read(meta_path), meta_path)
+    meta = decode_small_file(read_index_file(meta_path), meta_path)
     if not (isinstance(meta, list) and len(meta) > META_CHUNKS and isinstance(meta[META_CHUNKS], list)
             and all(isinstance(c, list) and len(c) == 3 and all(isinstance(s, str) for s in c)
                     for c in meta[META_CHUNKS])):
@@ -96,21 +96,21 @@ def _rechunk_language(folder: str, lang: str, meta_hash: str, limit: int) -> tup
     listed = []
     for chunk, (first, last) in zip(chunks, ranges):
         data = encode_chunk(chunk)
-        name = _short_name(lang, data, 7, names)
+        name = short_name(lang, data, 7, names)
         names.add(name)
-        _write(os.path.join(folder, "index", f"{name}.pf_index"), data)
+        write_index_file(os.path.join(folder, "index", f"{name}.pf_index"), data)
         listed.append([first, last, name])
     meta[META_CHUNKS] = listed
     data = cbor2.dumps(meta)
-    new_hash = _short_name(lang, data, 10, set())
+    new_hash = short_name(lang, data, 10, set())
     os.remove(meta_path)
-    _write(os.path.join(folder, f"pagefind.{new_hash}.pf_meta"), data)
+    write_index_file(os.path.join(folder, f"pagefind.{new_hash}.pf_meta"), data)
     return new_hash, (len(old_chunks), len(chunks))
 
 
 def read_chunk(path: str) -> list[Word]:
     """The words of one chunk file, each with its bytes as stored (checked to rebuild the file exactly)."""
-    raw = _read(path)
+    raw = read_index_file(path)
     stream = io.BytesIO(raw)
     if _array_length(stream, path) != 1:
         raise UnknownIndexFormat(f"{path}: a chunk is not a list of one list of words")
@@ -214,7 +214,7 @@ def _array_length(stream: io.BytesIO, path: str) -> int:
     return int.from_bytes(stream.read(1 << (info - 24)), "big")
 
 
-def _read(path: str) -> bytes:
+def read_index_file(path: str) -> bytes:
     """A file of the index, decompressed, after its signature."""
     try:
         with open(path, "rb") as handle:
@@ -226,7 +226,7 @@ def _read(path: str) -> bytes:
     return data[len(SIGNATURE):]
 
 
-def _decode_whole(data: bytes, path: str) -> Any:
+def decode_small_file(data: bytes, path: str) -> Any:
     """A small file of the index (the metadata) decoded, checked to encode back to the same bytes."""
     try:
         value = cbor2.loads(data)
@@ -237,7 +237,7 @@ def _decode_whole(data: bytes, path: str) -> Any:
     return value
 
 
-def _short_name(lang: str, data: bytes, length: int, taken: set[str]) -> str:
+def short_name(lang: str, data: bytes, length: int, taken: set[str]) -> str:
     """``<lang>_`` and the first ``length`` hexadecimal digits of the content's digest (more if taken)."""
     digest = hashlib.sha256(data).hexdigest()
     while f"{lang}_{digest[:length]}" in taken:
@@ -245,7 +245,7 @@ def _short_name(lang: str, data: bytes, length: int, taken: set[str]) -> str:
     return f"{lang}_{digest[:length]}"
 
 
-def _write(path: str, data: bytes) -> None:
+def write_index_file(path: str, data: bytes) -> None:
     """Write a file of the index as Pagefind does: signed, gzip-compressed (with no time in it: the same build, the
     same bytes)."""
     with open(path, "wb") as handle:
