@@ -457,6 +457,37 @@ def test_a_new_search_is_not_held_up_by_the_last_ones_more_results(chromium, ser
     assert links == found[second][:len(links)]
 
 
+@pytest.mark.parametrize("home, lang", [("", "fr"), ("en/", "en")])
+def test_search_keeps_to_the_section_chosen(chromium, served_real_site, home, lang):
+    """The dialog's sections (radio buttons, by keyboard too) keep the results to one: only #UpConf's pages, with
+    their number; 'everywhere' gives them all back."""
+    query = "Lyon"
+    everywhere = pagefind_results(chromium, served_real_site.url + home, [query])[query]
+    conferences = [url for url in everywhere if url.startswith(f"/{home}upconf/")]
+    assert conferences and len(conferences) < len(everywhere) <= 10, everywhere
+    with browsing(chromium, served_real_site.url, viewport=VIEWPORTS["phone"]) as context:
+        page, _ = open_page(context, served_real_site.url + home)
+        page.locator(".portal-search__open").click()
+        page.locator("#portal-search-query").fill(query)
+        results, status = page.locator(".portal-search__result"), page.locator(".portal-search__status")
+        expect(results).to_have_count(len(everywhere))
+        choices = page.locator(".portal-search__sections input")
+        expect(choices).to_have_count(5)  # everywhere, the magazine, #UpConf, the structures, the site's own pages
+        page.get_by_label(l10n.text(lang, "upconf.title"), exact=True).check()
+        expect(results).to_have_count(len(conferences))
+        expect(status).to_have_text(l10n.text(lang, "search.many", count=str(len(conferences)))
+                                    if len(conferences) > 1 else l10n.text(lang, "search.one"))
+        shown = page.locator(".portal-search__link").evaluate_all("links => links.map(a => a.pathname)")
+        sections = set(page.locator(".portal-search__section").all_inner_texts())
+        page.get_by_label(l10n.text(lang, "upconf.title"), exact=True).focus()
+        page.keyboard.press("ArrowLeft")  # the arrows move the choice: the magazine, then everywhere
+        page.keyboard.press("ArrowLeft")
+        expect(page.get_by_label(l10n.text(lang, "search.all"), exact=True)).to_be_checked()
+        expect(results).to_have_count(len(everywhere))
+    assert shown == conferences
+    assert {text.lower() for text in sections} == {l10n.text(lang, "upconf.title").lower()}
+
+
 #: Searches of the real site, by language: single words (one stem, several, accented) and two words together.
 QUERIES = {"fr": ["culture", "Lyon", "theatre", "patrimoine", "jeunesse", "culture Lyon", "festival patrimoine"],
            "en": ["culture", "heritage", "reading", "Lyon", "culture heritage"]}

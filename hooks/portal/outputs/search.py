@@ -44,6 +44,11 @@ def search_section(lang: str, view: Any, generated: bool) -> str:
     return ""
 
 
+def search_sections(lang: str) -> tuple[str, ...]:
+    """Every section a result can be found under, in the order the search dialog offers them as filters."""
+    return (*(l10n.text(lang, name) for _, name in SECTIONS), l10n.text(lang, "site.name"))
+
+
 #: The start tag of the element Pagefind indexes (one per page: the templates' main article).
 _BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body(?=[\s>=/])")
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")

@@ -20,7 +20,7 @@ from portal.content.trust import LEGAL_KEY, is_trust_page, trust_pages
 from portal.content.urls import language_relative_path
 from portal.outputs.cards import CardSpec, card_path
 from portal.outputs.feeds import json_feed_file
-from portal.outputs.search import search_section
+from portal.outputs.search import search_section, search_sections
 from portal.sections.conference_views import CALENDAR, FEEDS, next_conferences, webcal
 from portal.sections.conference_views import HOME as UPCONF_HOME
 from portal.sections.magazine_views import card
@@ -99,6 +99,7 @@ class PageView:
     feeds: tuple[FeedLink, ...] = ()  #: feeds advertised in the head (autodiscovery)
     draft: bool = False
     search_section: str = ""  #: the section of the search results it appears in; '' when not indexed
+    search_sections: tuple[str, ...] = ()  #: the sections the search dialog can keep its results to
     site_root: str = "/"  #: the path of the whole site's root (both languages), where the search index lives
     subscribe: SubscribeView | None = None  #: the "Subscribe" box (home page and articles)
     editorial: bool = False  #: a magazine-like page: no side menu on wide screens
@@ -160,6 +161,7 @@ def page_view(plan: SitePlan, lang: str, src_uri: str, url: str, is_home: bool) 
         + (upconf_feed_links(site, lang) if src_uri.startswith("upconf/") else ()),
         draft=bool(getattr(planned.view, "draft", False)) if planned else False,
         search_section=search_section(lang, planned.view if planned else None, planned is not None),
+        search_sections=search_sections(lang),
         site_root=urlsplit(translations.root_url).path or "/",
         subscribe=subscribe_view(site, lang) if is_home or (planned and hasattr(planned.view, "published_iso"))
         else None,
@@ -194,7 +196,7 @@ def not_found_view(plan: SitePlan, lang: str) -> PageView:
         alternates=(), x_default=None,
         switcher=tuple(translations.switcher(lang, language(lang).prefix + "404.html")),
         strings=l10n.strings(lang), editorial=True, toc=False, footer=footer_view(site, lang),
-        site_root=urlsplit(translations.root_url).path or "/")
+        site_root=urlsplit(translations.root_url).path or "/", search_sections=search_sections(lang))
 
 
 def footer_view(site: Site, lang: str) -> FooterView:

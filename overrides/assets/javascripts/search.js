@@ -12,6 +12,7 @@
   var more = dialog.querySelector("[data-portal-search-more]");
   var PAGE = 10;  // results shown at a time: each costs its page's fragment (about 2 KB)
   var waiting = [];  // the latest search's results not shown yet
+  var sections = dialog.querySelector("[data-portal-search-sections]");
   var pagefind = null;
   var latest = 0;
   var timer = null;
@@ -92,7 +93,10 @@
     more.disabled = false;  // a "more" still loading for the last search is dropped
     if (!query) { list.replaceChildren(); status.textContent = ""; return; }
     status.textContent = dialog.dataset.loading;
-    load().then(function (module) { return module.search(query); }).then(function (found) {
+    // A section chosen keeps the results to it (Pagefind's filter on each page's section).
+    var chosen = sections ? sections.querySelector("input:checked") : null;
+    var options = chosen && chosen.value ? { filters: { section: chosen.value } } : {};
+    load().then(function (module) { return module.search(query, options); }).then(function (found) {
       if (ticket !== latest) return null;
       return Promise.all(found.results.slice(0, PAGE).map(function (r) { return r.data(); })).then(function (data) {
         if (ticket !== latest) return;
@@ -122,6 +126,7 @@
 
   opener.addEventListener("click", open);
   more.addEventListener("click", showMore);
+  if (sections) sections.addEventListener("change", search);
   dialog.querySelector("[data-portal-search-close]").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
   dialog.querySelector("[data-portal-search-form]").addEventListener("submit", function (event) {
