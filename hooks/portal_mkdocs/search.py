@@ -181,16 +181,11 @@ def _write(site_dir: str, record_path: Path | None) -> None:
 
 
 def _tidy(output: str) -> None:
-    """Leave out the unused interfaces; list the languages in a stable order (Pagefind's varies)."""
+    """Leave out the unused interfaces (the entry file lists the languages in a stable order already: ``_merge``)."""
     for name in UNUSED:
         path = os.path.join(output, name)
         if os.path.exists(path):
             os.remove(path)
-    entry = os.path.join(output, "pagefind-entry.json")
-    with open(entry, encoding="utf-8") as handle:
-        data = json.load(handle)
-    with open(entry, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def language_globs(site_dir: str) -> dict[str, str]:
@@ -305,5 +300,4 @@ def _merge(bundle: str, output: str) -> None:
         if set(merged["languages"]) & set(added["languages"]):
             raise ValueError(f"two bundles index {sorted(set(merged['languages']) & set(added['languages']))}")
         added["languages"].update(merged["languages"])
-    with open(entry, "w", encoding="utf-8") as handle:
-        json.dump(added, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    search_chunks.write_entry(entry, added)  # keys sorted: Pagefind's order of the languages varies

@@ -29,8 +29,9 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import cbor2
 
@@ -45,6 +46,9 @@ CHUNK_BYTES = 16_000
 
 #: Where the list of chunks is in the metadata: [version, pages, chunks, filters, sorts, …].
 META_CHUNKS = 2
+
+
+T = TypeVar("T")
 
 
 class UnknownIndexFormat(ValueError):
@@ -65,21 +69,47 @@ def rechunk_index(folder: str, limit: int = CHUNK_BYTES) -> dict[str, tuple[int,
 
     Raises ``UnknownIndexFormat`` before changing anything of a language whose files are not as expected.
     """
+    return rewrite_languages(folder, lambda lang, meta_hash: _rechunk_language(folder, lang, meta_hash, limit))
+
+
+def rewrite_languages(folder: str, rewrite: Callable[[str, str], tuple[str, T]]) -> dict[str, T]:
+    """Call ``rewrite(lang, metadata hash)`` for each language of Pagefind's output ``folder``; it returns the
+    hash of the metadata it wrote instead, and a result. The entry file names the new metadata after each
+    language, so that the index is whole even if a later language is left as it was."""
     entry_path = os.path.join(folder, "pagefind-entry.json")
     with open(entry_path, encoding="utf-8") as handle:
         entry = json.load(handle)
-    counts: dict[str, tuple[int, int]] = {}
+    results: dict[str, T] = {}
     for lang in sorted(entry["languages"]):
         language = entry["languages"][lang]
-        language["hash"], counts[lang] = _rechunk_language(folder, lang, language["hash"], limit)
-        with open(entry_path, "w", encoding="utf-8") as handle:  # after each language: always a usable index
-            json.dump(entry, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return counts
+        language["hash"], results[lang] = rewrite(lang, language["hash"])
+        write_entry(entry_path, entry)
+    return results
+
+
+def write_entry(path: str, entry: dict[str, Any]) -> None:
+    """Write Pagefind's entry file (its languages and their metadata), its keys in a stable order."""
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def read_meta(folder: str, meta_hash: str) -> tuple[str, Any]:
+    """(path, decoded content) of a language's metadata file."""
+    path = os.path.join(folder, f"pagefind.{meta_hash}.pf_meta")
+    return path, decode_small_file(read_index_file(path), path)
+
+
+def replace_meta(folder: str, lang: str, path: str, meta: Any) -> str:
+    """Write ``meta`` instead of the metadata file at ``path``, under a name from its content; return its hash."""
+    data = cbor2.dumps(meta)
+    meta_hash = short_name(lang, data, 10, set())
+    os.remove(path)
+    write_index_file(os.path.join(folder, f"pagefind.{meta_hash}.pf_meta"), data)
+    return meta_hash
 
 
 def _rechunk_language(folder: str, lang: str, meta_hash: str, limit: int) -> tuple[str, tuple[int, int]]:
-    meta_path = os.path.join(folder, f"pagefind.{meta_hash}.pf_meta")
-    meta = decode_small_file(read_index_file(meta_path), meta_path)
+    meta_path, meta = read_meta(folder, meta_hash)
     if not (isinstance(meta, list) and len(meta) > META_CHUNKS and isinstance(meta[META_CHUNKS], list)
             and all(isinstance(c, list) and len(c) == 3 and all(isinstance(s, str) for s in c)
                     for c in meta[META_CHUNKS])):
@@ -101,11 +131,7 @@ def _rechunk_language(folder: str, lang: str, meta_hash: str, limit: int) -> tup
         write_index_file(os.path.join(folder, "index", f"{name}.pf_index"), data)
         listed.append([first, last, name])
     meta[META_CHUNKS] = listed
-    data = cbor2.dumps(meta)
-    new_hash = short_name(lang, data, 10, set())
-    os.remove(meta_path)
-    write_index_file(os.path.join(folder, f"pagefind.{new_hash}.pf_meta"), data)
-    return new_hash, (len(old_chunks), len(chunks))
+    return replace_meta(folder, lang, meta_path, meta), (len(old_chunks), len(chunks))
 
 
 def read_chunk(path: str) -> list[Word]:

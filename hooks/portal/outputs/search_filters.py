@@ -10,12 +10,20 @@ search finds does not change: a value keeps its pages.
 
 from __future__ import annotations
 
-import json
 import os
 
 import cbor2
 
-from .search_chunks import UnknownIndexFormat, decode_small_file, read_index_file, short_name, write_index_file
+from .search_chunks import (
+    UnknownIndexFormat,
+    decode_small_file,
+    read_index_file,
+    read_meta,
+    replace_meta,
+    rewrite_languages,
+    short_name,
+    write_index_file,
+)
 
 #: Where the list of filters is in the metadata: [version, pages, chunks, filters, sorts, meta fields].
 META_FILTERS = 3
@@ -27,22 +35,11 @@ def stable_filters(folder: str) -> int:
 
     Raises ``UnknownIndexFormat`` before changing anything of a language whose files are not as expected.
     """
-    entry_path = os.path.join(folder, "pagefind-entry.json")
-    with open(entry_path, encoding="utf-8") as handle:
-        entry = json.load(handle)
-    written = 0
-    for lang in sorted(entry["languages"]):
-        language = entry["languages"][lang]
-        language["hash"], count = _stable_language(folder, lang, language["hash"])
-        written += count
-        with open(entry_path, "w", encoding="utf-8") as handle:
-            json.dump(entry, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return written
+    return sum(rewrite_languages(folder, lambda lang, meta_hash: _stable_language(folder, lang, meta_hash)).values())
 
 
 def _stable_language(folder: str, lang: str, meta_hash: str) -> tuple[str, int]:
-    meta_path = os.path.join(folder, f"pagefind.{meta_hash}.pf_meta")
-    meta = decode_small_file(read_index_file(meta_path), meta_path)
+    meta_path, meta = read_meta(folder, meta_hash)
     listed = meta[META_FILTERS] if isinstance(meta, list) and len(meta) > META_FILTERS else None
     if not (isinstance(listed, list) and all(isinstance(f, list) and len(f) == 2 and all(isinstance(s, str) for s in f)
                                              for f in listed)):
@@ -66,8 +63,4 @@ def _stable_language(folder: str, lang: str, meta_hash: str) -> tuple[str, int]:
         taken.add(file_hash)
         write_index_file(os.path.join(folder, "filter", f"{file_hash}.pf_filter"), encoded)
         meta[META_FILTERS].append([name, file_hash])
-    encoded = cbor2.dumps(meta)
-    new_hash = short_name(lang, encoded, 10, set())
-    os.remove(meta_path)
-    write_index_file(os.path.join(folder, f"pagefind.{new_hash}.pf_meta"), encoded)
-    return new_hash, len(filters)
+    return replace_meta(folder, lang, meta_path, meta), len(filters)
